@@ -1,0 +1,61 @@
+import { app, dialog, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors';
+import { ensureProfileDir, resolveProfileDir } from '../platform/profile';
+import { composeApp } from '../services/compose-app';
+import { openStore } from '../store/open-store';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { openElectronSettings } from './electron-settings';
+import { denyPermissions, hardenContents } from './harden-contents';
+import { bridgeIpc } from './ipc-main-bridge';
+import { createMainWindow } from './main-window';
+import { openSafeStorageSecrets } from './safe-storage-secrets';
+
+// Bundled to out/main/index.js; the preload and renderer builds sit beside it in out/.
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // The CLI and the browser shell honour LETTERBOX_PROFILE; the app must open the same folder.
+  if (process.env.LETTERBOX_PROFILE) app.setPath('userData', resolveProfileDir(undefined));
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+async function start(): Promise<void> {
+  try {
+    const profileDir = ensureProfileDir(app.getPath('userData'));
+    denyPermissions(session.defaultSession);
+    serveRenderer(join(outDir, 'renderer'));
+    const { settings, notices: settingsNotices } = openElectronSettings(profileDir);
+    const { secrets, notices: secretNotices } = await openSafeStorageSecrets(profileDir);
+    const store = openStore(profileDir);
+    const { dispatcher, bus } = composeApp(
+      { shell: 'electron', profileDir, store, settings, secrets, notices: [...settingsNotices, ...secretNotices] },
+      (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+    );
+    const window = createMainWindow(settings, join(outDir, 'preload', 'index.cjs'));
+    const unbridge = bridgeIpc(window, dispatcher, bus);
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => {
+      unbridge();
+      store.close();
+    });
+  } catch (error) {
+    fatal(error);
+  }
+}
+
+/** Start-up failures the user can act on (unwritable profile, newer store) get a dialog, not a stack. */
+function fatal(error: unknown): void {
+  const message = error instanceof AppError ? error.message : `Letterbox could not start: ${String(error)}`;
+  dialog.showErrorBox('Letterbox cannot start', message);
+  app.exit(1);
+}

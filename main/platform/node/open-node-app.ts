@@ -1,0 +1,43 @@
+import { openNodeSecrets } from '../../secrets/open-node-secrets';
+import { composeApp, type ComposedApp } from '../../services/compose-app';
+import { openConfSettings } from '../../settings/conf-settings';
+import { openStore } from '../../store/open-store';
+import { ensureProfileDir, resolveProfileDir } from '../profile';
+
+export interface NodeAppOptions {
+  /** Overrides LETTERBOX_PROFILE and the default profile folder. */
+  profileDir?: string | undefined;
+  shell: 'web' | 'cli';
+  env?: NodeJS.ProcessEnv;
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export interface NodeApp extends ComposedApp {
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Composition root for the CLI and the browser shell: same profile, store and services as the app. */
+export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
+  const env = options.env ?? process.env;
+  const profileDir = ensureProfileDir(resolveProfileDir(options.profileDir, env));
+  const { settings, notices: settingsNotices } = openConfSettings(profileDir);
+  const { secrets, notices: secretNotices } = await openNodeSecrets(profileDir, env);
+  const store = openStore(profileDir);
+  const app = composeApp(
+    {
+      shell: options.shell,
+      profileDir,
+      store,
+      settings,
+      secrets,
+      notices: [...settingsNotices, ...secretNotices],
+    },
+    options.onInternalError,
+  );
+  return {
+    ...app,
+    profileDir,
+    close: async () => store.close(),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Notice } from '../../shared/model/notice';
+import type { EventBus } from '../ipc/event-bus';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { Store } from '../store/open-store';
+
+/**
+ * Everything a service may use. Built by a composition root: main/app for Electron,
+ * main/platform/node for the CLI and the browser shell; only the edges (settings engine, secret
+ * backend) differ between them.
+ */
+export interface AppContext {
+  shell: 'electron' | 'web' | 'cli';
+  profileDir: string;
+  store: Store;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  bus: EventBus;
+  /** Found while opening the profile; shown by the UI and by `letterbox doctor`. */
+  notices: readonly Notice[];
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-mailboxes-and-messages';
+import type { Migration } from './types';
+
+/** In order; each version is exactly one more than the last (checked by a unit test). */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,65 @@
+// Builds everything the app and the browser shell run, without the Electron binary:
+//   out/renderer/   the React UI (Vite)
+//   out/main/       the Electron main process (esbuild, ESM)
+//   out/preload/    the sandboxed preload (esbuild, CommonJS)
+//   out/web/        the browser-shell bridge script (esbuild, IIFE); never loaded by Electron
+import { build as esbuild } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** @type {import('esbuild').BuildOptions} */
+export const mainBundle = {
+  absWorkingDir: root,
+  entryPoints: ['main/app/index.ts'],
+  outfile: 'out/main/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  // Electron 45's main process runs Node 24.
+  target: 'node22',
+  // node_modules ship with the app (native better-sqlite3 must be rebuilt for Electron anyway).
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+export const preloadBundle = {
+  absWorkingDir: root,
+  entryPoints: ['main/preload/index.ts'],
+  outfile: 'out/preload/index.cjs',
+  bundle: true,
+  // A sandboxed preload can only require('electron') and a few built-ins, so everything else is inlined.
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+export const bridgeBundle = {
+  absWorkingDir: root,
+  entryPoints: ['renderer/shell-bridge/ws-bridge.ts'],
+  outfile: 'out/web/bridge.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  logLevel: 'warning',
+};
+
+export async function buildAll() {
+  rmSync(`${root}/out`, { recursive: true, force: true });
+  await viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn' });
+  await Promise.all([esbuild(mainBundle), esbuild(preloadBundle), esbuild(bridgeBundle)]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  await buildAll();
+  console.log(`Built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

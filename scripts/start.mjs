@@ -1,0 +1,27 @@
+// `npm start`: build, then launch the desktop app. Where the Electron binary cannot be had (an
+// offline install, a build machine) say so in one line and start the browser shell instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { buildAll, root } from './build.mjs';
+
+await buildAll();
+const electron = findElectron();
+if (electron.path) {
+  const child = spawn(electron.path, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+} else {
+  console.log(`Electron is not available here (${electron.reason}); starting the browser shell instead.`);
+  await import('./web.mjs');
+}
+
+/** require('electron') downloads the binary on first use; run it apart so its noise and failure stay contained. */
+function findElectron() {
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
+  const lines = `${probe.stderr ?? ''}`.split('\n').filter((line) => /error/i.test(line));
+  const reason = probe.error?.message ?? lines.at(-1)?.trim() ?? 'the binary could not be downloaded';
+  return { reason: reason.replace(/^Error:\s*/, '').slice(0, 160) };
+}

@@ -1,0 +1,24 @@
+/**
+ * Channel and event names only, with no schema library attached, so the preload bundle can carry
+ * the allow-list without pulling zod into the sandbox. contract.ts is checked against these lists.
+ */
+export const CHANNELS = [
+  'app:info',
+  'accounts:list',
+  'mailboxes:list',
+  'messages:list',
+  'prefs:get',
+  'prefs:update',
+] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const EVENTS = ['app:notice', 'mailbox:changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value);
+}

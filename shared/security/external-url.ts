@@ -1,0 +1,18 @@
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * Whether a link may be handed to the operating system. Anything else (file:, javascript:,
+ * custom app schemes, smb: …) is how clients have been turned into launchers for local programs.
+ */
+export function isSafeExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (!EXTERNAL_SCHEMES.has(url.protocol)) return false;
+  if (url.protocol === 'mailto:') return url.pathname.length > 0 || url.search.length > 0;
+  // Credentials in a web link are a classic way to disguise the real host.
+  return url.hostname.length > 0 && url.username === '' && url.password === '';
+}
