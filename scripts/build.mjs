@@ -4,7 +4,8 @@
 //   out/preload/    the sandboxed preload (esbuild, CommonJS)
 //   out/web/        the browser-shell bridge script (esbuild, IIFE); never loaded by Electron
 import { build as esbuild } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 
@@ -52,10 +53,34 @@ export const bridgeBundle = {
   logLevel: 'warning',
 };
 
+const STAMP = join(root, 'out', '.built');
+const SOURCES = ['main', 'renderer', 'shared', 'package.json'];
+
 export async function buildAll() {
-  rmSync(`${root}/out`, { recursive: true, force: true });
-  await viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: 'warn' });
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  await viteBuild({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
   await Promise.all([esbuild(mainBundle), esbuild(preloadBundle), esbuild(bridgeBundle)]);
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+/** Builds only when a source is newer than the last build, so `npm start` is quick the second time. */
+export async function buildIfStale() {
+  if (existsSync(STAMP) && newestMtime(SOURCES.map((name) => join(root, name))) <= statSync(STAMP).mtimeMs)
+    return false;
+  await buildAll();
+  return true;
+}
+
+function newestMtime(paths) {
+  let newest = 0;
+  for (const path of paths) {
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestMtime(readdirSync(path).map((name) => join(path, name))));
+    }
+  }
+  return newest;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

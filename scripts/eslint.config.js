@@ -7,7 +7,10 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const electron = { name: 'electron', message: 'Only main/app and main/preload may import electron (the binary is not available elsewhere).' };
+const electron = {
+  name: 'electron',
+  message: 'Only main/app and main/preload may import electron (the binary is not available elsewhere).',
+};
 const noNode = nodeBuiltins.map((name) => ({ name, message: 'No Node modules here: this code runs without Node.' }));
 
 export default tseslint.config(
@@ -45,7 +48,9 @@ export default tseslint.config(
         'error',
         {
           paths: [electron, ...noNode, { name: 'react', message: 'shared/ is plain TypeScript: no React.' }],
-          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'shared/ depends on nothing but itself and zod.' }],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ depends on nothing but itself and zod.' },
+          ],
         },
       ],
     },

@@ -1,9 +1,9 @@
 // `npm start`: build, then launch the desktop app. Where the Electron binary cannot be had (an
 // offline install, a build machine) say so in one line and start the browser shell instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { buildAll, root } from './build.mjs';
+import { buildIfStale, root } from './build.mjs';
 
-await buildAll();
+await buildIfStale();
 const electron = findElectron();
 if (electron.path) {
   const child = spawn(electron.path, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LAYERS } from './typecheck.mjs';
+import { PROJECTS, typecheckProject } from './typecheck.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -30,7 +30,11 @@ function check(name, command, args) {
 check('build', process.execPath, ['scripts/build.mjs']);
 check('lint', bin('eslint'), ['-c', 'scripts/eslint.config.js', '--max-warnings', '0', '.']);
 check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-for (const layer of LAYERS) check(`typecheck ${layer}`, bin('tsc'), ['-p', `${layer}/tsconfig.json`, '--pretty']);
+for (const project of PROJECTS) {
+  console.log(`\n▶ typecheck ${project}`);
+  if (typecheckProject(project)) passed += 1;
+  else failed += 1;
+}
 
 mkdirSync(`${root}.tmp`, { recursive: true });
 rmSync(report, { force: true });
@@ -48,7 +52,9 @@ try {
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A suite that failed to load has no tests to count but is still a failure.
-  failed += results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  failed += results.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
   if (results.numTotalTests === 0) failed += 1;
 } catch {
   console.error('The test run produced no report; counting it as one failure.');

@@ -1,8 +1,7 @@
 // `npm run web [-- --port N --profile DIR]`: the browser shell over the production renderer build.
-import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
-import { buildAll, root } from './build.mjs';
+import { buildIfStale } from './build.mjs';
 
-if (!existsSync(`${root}/out/renderer/index.html`) || !existsSync(`${root}/out/web/bridge.js`)) await buildAll();
+await buildIfStale();
 register();
 await import('../main/web/main.ts');

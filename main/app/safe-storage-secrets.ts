@@ -16,13 +16,20 @@ const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(
  */
 export async function openSafeStorageSecrets(profileDir: string): Promise<OpenedSecrets> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-    throw new AppError('secrets_unavailable', 'The system offers no encryption for saved passwords; unlock or install a keyring and restart Letterbox.');
+    throw new AppError(
+      'secrets_unavailable',
+      'The system offers no encryption for saved passwords; unlock or install a keyring and restart Letterbox.',
+    );
   }
   const path = join(profileDir, SAFE_STORAGE_FILE);
   const read = (): Record<string, string> => {
     if (!existsSync(path)) return {};
     const parsed = FileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new AppError('secrets_unavailable', `The saved-password file ${path} is damaged; move it aside and enter passwords again.`);
+    if (!parsed.success)
+      throw new AppError(
+        'secrets_unavailable',
+        `The saved-password file ${path} is damaged; move it aside and enter passwords again.`,
+      );
     return parsed.data.entries;
   };
   const write = (entries: Record<string, string>): void =>

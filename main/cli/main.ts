@@ -16,7 +16,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const command = COMMANDS.find((candidate) => candidate.name === commandName);
     const line = parseCommandLine(argv, command?.options);
     json = line.globals.json;
-    if (line.globals.version) return print(io, json, { json: { version: APP_VERSION }, text: `letterbox ${APP_VERSION}` });
+    if (line.globals.version)
+      return print(io, json, { json: { version: APP_VERSION }, text: `letterbox ${APP_VERSION}` });
     if (line.globals.help || commandName === undefined) return print(io, json, usage());
     if (!command) throw new UsageError(`unknown command "${commandName}"`);
     const result = await command.run({ io, globals: line.globals, values: line.values, positionals: line.positionals });
@@ -28,7 +29,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The command is the first positional; options of later commands are not known yet, so parse loosely. */
 function peekCommand(argv: readonly string[]): string | undefined {
-  const { positionals } = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, allowPositionals: true, strict: false });
+  const { positionals } = parseArgs({
+    args: [...argv],
+    options: GLOBAL_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  });
   return positionals[0];
 }
 
@@ -41,7 +47,7 @@ function usage(): CommandResult {
     ...commands,
     '',
     'Options (before or after the command):',
-    '  --profile DIR  use this profile folder (default: $LETTERBOX_PROFILE, else the app\'s own)',
+    "  --profile DIR  use this profile folder (default: $LETTERBOX_PROFILE, else the app's own)",
     '  --json         print exactly one JSON document on stdout',
     '  --yes, -y      answer yes to confirmations (required when stdin is not a terminal)',
     '  --version, -V  print the version',

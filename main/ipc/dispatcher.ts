@@ -9,10 +9,7 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [C in ChannelName]: (
-    input: ChannelParsedInput<C>,
-    ctx: CallContext,
-  ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+  [C in ChannelName]: (input: ChannelParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 
 export interface Dispatcher {

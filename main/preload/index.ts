@@ -7,7 +7,10 @@ import { isChannelName, isEventName } from '../../shared/ipc/channels';
 const api = {
   invoke(channel, input) {
     if (!isChannelName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown request "${String(channel)}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_channel', message: `Unknown request "${String(channel)}".` },
+      });
     }
     return ipcRenderer.invoke(channel, input);
   },

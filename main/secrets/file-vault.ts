@@ -68,7 +68,11 @@ export function openFileVault(options: FileVaultOptions): SecretStore & { keySou
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(name, 'utf8'));
       const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-      const entry = { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+      const entry = {
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      };
       update((entries) => ({ ...entries, [name]: entry }));
     },
     async delete(name) {

@@ -9,7 +9,10 @@ import type { OpenedSecrets } from './secret-store';
  * LETTERBOX_SECRETS=keyring|vault forces a backend; a LETTERBOX_VAULT_KEY means the user chose the
  * vault; otherwise the OS keyring when one answers, else the vault with a key file and a warning.
  */
-export async function openNodeSecrets(profileDir: string, env: NodeJS.ProcessEnv = process.env): Promise<OpenedSecrets> {
+export async function openNodeSecrets(
+  profileDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpenedSecrets> {
   const forced = env.LETTERBOX_SECRETS;
   const passphrase = env.LETTERBOX_VAULT_KEY || undefined;
   const wantKeyring = forced === 'keyring' || (forced !== 'vault' && !passphrase && (await keyringAvailable()));

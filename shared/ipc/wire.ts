@@ -78,7 +78,12 @@ export function parseServerMessage(text: string): ServerMessage | null {
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return 'value' in value;
-  return value.ok === false && isRecord(value.error) && isErrorCode(value.error.code) && typeof value.error.message === 'string';
+  return (
+    value.ok === false &&
+    isRecord(value.error) &&
+    isErrorCode(value.error.code) &&
+    typeof value.error.message === 'string'
+  );
 }
 
 function parseJson(text: string): unknown {

@@ -33,7 +33,10 @@ describe('dispatcher', () => {
       { source: { kind: 'unified', specialUse: 'inbox' } },
       ctx,
     );
-    expect(seen).toHaveBeenCalledWith({ source: { kind: 'unified', specialUse: 'inbox' }, limit: 100, cursor: null }, ctx);
+    expect(seen).toHaveBeenCalledWith(
+      { source: { kind: 'unified', specialUse: 'inbox' }, limit: 100, cursor: null },
+      ctx,
+    );
   });
 
   it.each([['nope:nothing'], [42], [null], ['__proto__']])('refuses unknown channel %j', async (channel) => {
@@ -81,9 +84,10 @@ describe('dispatcher', () => {
   });
 
   it('treats an off-contract handler result as an internal error', async () => {
-    const dispatcher = createDispatcher(
-      handlers({ 'accounts:list': () => ({ accounts: [{ id: 1 }] }) as never }),
-    );
-    expect(await dispatcher.dispatch('accounts:list', {}, ctx)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const dispatcher = createDispatcher(handlers({ 'accounts:list': () => ({ accounts: [{ id: 1 }] }) as never }));
+    expect(await dispatcher.dispatch('accounts:list', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });

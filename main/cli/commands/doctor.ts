@@ -37,7 +37,9 @@ export const doctorCommand: Command = {
         `Settings:       ${report.settings.path}`,
         `Store:          ${report.store.path} (schema ${report.store.schemaVersion} of ${report.store.latestSchemaVersion})`,
         `Secret backend: ${report.secrets.backend}`,
-        ...Object.entries(report.versions).map(([name, version]) => `${`${name}:`.padEnd(16)}${version ?? 'not found'}`),
+        ...Object.entries(report.versions).map(
+          ([name, version]) => `${`${name}:`.padEnd(16)}${version ?? 'not found'}`,
+        ),
         ...report.notices.map((notice) => `${notice.level.toUpperCase()}: ${notice.message}`),
       ];
       return { json: report, text: lines.join('\n') };

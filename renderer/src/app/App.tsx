@@ -1,0 +1,33 @@
+import { AddAccountDialog } from '../features/accounts/AddAccountDialog';
+import { FoldersPane } from '../features/accounts/FoldersPane';
+import { ComposeDialog } from '../features/compose/ComposeDialog';
+import { MessagesPane } from '../features/inbox/MessagesPane';
+import { ReaderPane } from '../features/reader/ReaderPane';
+import { NoticeBanner } from './NoticeBanner';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useUi } from './ui-store';
+import { useMainEvents } from './use-main-events';
+
+export function App() {
+  useMainEvents();
+  const dialog = useUi((state) => state.dialog);
+  const closeDialog = useUi((state) => state.closeDialog);
+  return (
+    <div className="app">
+      <header className="titlebar">
+        <h1 className="app-name">Letterbox</h1>
+        <Toolbar />
+      </header>
+      <NoticeBanner />
+      <main className="panes">
+        <FoldersPane />
+        <MessagesPane />
+        <ReaderPane />
+      </main>
+      <StatusBar />
+      {dialog === 'add-account' ? <AddAccountDialog onClose={closeDialog} /> : null}
+      {dialog === 'compose' ? <ComposeDialog onClose={closeDialog} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import type { Notice } from '../../../shared/model/notice';
+
+/** What the messages pane lists: the unified inbox, or one folder the user picked. */
+export type MessageSource = { kind: 'unified'; specialUse: 'inbox' } | { kind: 'mailbox'; mailboxId: string };
+
+export type DialogName = 'add-account' | 'compose';
+
+export const UNIFIED_INBOX: MessageSource = { kind: 'unified', specialUse: 'inbox' };
+
+/** UI state only; anything that comes from main lives in React Query's cache. */
+interface UiState {
+  source: MessageSource;
+  selectedMessageId: string | null;
+  dialog: DialogName | null;
+  /** Notices pushed by main after start-up (app:notice); start-up ones come with app:info. */
+  pushedNotices: Notice[];
+  dismissedNotices: string[];
+  showSource(source: MessageSource): void;
+  selectMessage(id: string | null): void;
+  openDialog(dialog: DialogName): void;
+  closeDialog(): void;
+  pushNotice(notice: Notice): void;
+  dismissNotice(key: string): void;
+}
+
+export function noticeKey(notice: Notice): string {
+  return `${notice.code}:${notice.message}`;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  source: UNIFIED_INBOX,
+  selectedMessageId: null,
+  dialog: null,
+  pushedNotices: [],
+  dismissedNotices: [],
+  showSource: (source) => set({ source, selectedMessageId: null }),
+  selectMessage: (selectedMessageId) => set({ selectedMessageId }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  pushNotice: (notice) =>
+    set((state) => ({
+      pushedNotices: [...state.pushedNotices.filter((n) => noticeKey(n) !== noticeKey(notice)), notice],
+      // A notice main sends again is news again, even if an earlier copy was dismissed.
+      dismissedNotices: state.dismissedNotices.filter((key) => key !== noticeKey(notice)),
+    })),
+  dismissNotice: (key) => set((state) => ({ dismissedNotices: [...state.dismissedNotices, key] })),
+}));

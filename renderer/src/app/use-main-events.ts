@@ -1,0 +1,20 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { subscribe } from '../ipc/client';
+import { useUi } from './ui-store';
+
+/** Keeps the UI in step with what main reports between requests. */
+export function useMainEvents(): void {
+  const queryClient = useQueryClient();
+  const pushNotice = useUi((state) => state.pushNotice);
+  useEffect(() => {
+    const stops = [
+      subscribe('app:notice', pushNotice),
+      subscribe('mailbox:changed', () => {
+        void queryClient.invalidateQueries({ queryKey: ['mailboxes:list'] });
+        void queryClient.invalidateQueries({ queryKey: ['messages:list'] });
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [queryClient, pushNotice]);
+}

@@ -1,0 +1,24 @@
+import { Pane } from '../../ui/Pane';
+import { QueryView } from '../../ui/QueryView';
+import { FolderList } from './FolderList';
+import { useAccounts, useAllMailboxes } from './queries';
+
+export function FoldersPane() {
+  const accounts = useAccounts();
+  const mailboxes = useAllMailboxes();
+  return (
+    <Pane title="Folders" className="pane-folders">
+      <QueryView query={accounts} what="accounts">
+        {({ accounts: list }) =>
+          list.length === 0 ? (
+            <p className="state">No accounts yet. Choose Add account to connect your mail.</p>
+          ) : (
+            <QueryView query={mailboxes} what="folders">
+              {({ mailboxes: folders }) => <FolderList accounts={list} mailboxes={folders} />}
+            </QueryView>
+          )
+        }
+      </QueryView>
+    </Pane>
+  );
+}

@@ -1,0 +1,36 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { bridgeBundle, mainBundle, preloadBundle } from '../../scripts/build.mjs';
+
+async function bundle(options: typeof mainBundle) {
+  const result = await build({
+    ...options,
+    write: false,
+    metafile: true,
+    sourcemap: false,
+    outfile: undefined,
+    outdir: 'out/test-build',
+  });
+  return { inputs: Object.keys(result.metafile.inputs), text: result.outputFiles.map((f) => f.text).join('\n') };
+}
+
+describe('build', () => {
+  it('keeps the browser shell and its bridge out of the Electron main bundle', async () => {
+    const { inputs } = await bundle(mainBundle);
+    expect(inputs).toContain('main/app/index.ts');
+    expect(inputs.filter((path) => path.startsWith('main/web/') || path.includes('shell-bridge'))).toEqual([]);
+  });
+
+  it('builds a self-contained CommonJS preload that requires nothing but electron', async () => {
+    const { text } = await bundle(preloadBundle);
+    const required = [...text.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(text).toContain('exposeInMainWorld');
+    expect(text).not.toMatch(/\bzod\b/);
+  });
+
+  it('builds the bridge as a browser script with no module imports', async () => {
+    const { text } = await bundle(bridgeBundle);
+    expect(text).not.toMatch(/\brequire\(|^import /m);
+  });
+});
