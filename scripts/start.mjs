@@ -1,6 +1,7 @@
 // `npm start`: build, then launch the desktop app. Where the Electron binary cannot be had (an
 // offline install, a build machine) say so in one line and start the browser shell instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { buildIfStale, root } from './build.mjs';
 
 await buildIfStale();
@@ -20,8 +21,13 @@ function findElectron() {
     encoding: 'utf8',
     timeout: 180_000,
   });
-  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
-  const lines = `${probe.stderr ?? ''}`.split('\n').filter((line) => /error/i.test(line));
-  const reason = probe.error?.message ?? lines.at(-1)?.trim() ?? 'the binary could not be downloaded';
-  return { reason: reason.replace(/^Error:\s*/, '').slice(0, 160) };
+  if (probe.status === 0 && probe.stdout) {
+    return existsSync(probe.stdout) ? { path: probe.stdout } : { reason: `no Electron binary at ${probe.stdout}` };
+  }
+  if (probe.error) return { reason: `could not look for the Electron binary: ${probe.error.message}` };
+  // The electron package's own message tells a developer to reinstall; the user needs the cause.
+  const network = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(probe.stderr ?? '');
+  return {
+    reason: network ? 'the Electron binary could not be downloaded' : 'the Electron binary could not be installed',
+  };
 }
