@@ -5,7 +5,7 @@
 // Quiet and fast when everything is already there.
 import { spawnSync } from 'node:child_process';
 
-const PACKAGES = ['dovecot-imapd', 'dovecot-pop3d', 'chromium', 'openssl'];
+const PACKAGES = ['dovecot-imapd', 'dovecot-pop3d', 'chromium', 'openssl', 'dnsmasq-base'];
 
 function fail(message) {
   process.stderr.write(`ensure-system-deps: ${message}\n`);

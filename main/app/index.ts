@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { ensureProfileDir, resolveProfileDir } from '../platform/profile';
+import { createMailProbes } from '../mail/probes';
 import { composeApp } from '../services/compose-app';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -34,7 +35,15 @@ async function start(): Promise<void> {
     const { secrets, notices: secretNotices } = await openSafeStorageSecrets(profileDir);
     const store = openStore(profileDir);
     const { dispatcher, bus } = composeApp(
-      { shell: 'electron', profileDir, store, settings, secrets, notices: [...settingsNotices, ...secretNotices] },
+      {
+        shell: 'electron',
+        profileDir,
+        store,
+        settings,
+        secrets,
+        probes: createMailProbes(),
+        notices: [...settingsNotices, ...secretNotices],
+      },
       (channel, error) => console.error(`[ipc] ${channel} failed`, error),
     );
     const window = createMainWindow(settings, join(outDir, 'preload', 'index.cjs'));

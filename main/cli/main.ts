@@ -3,10 +3,11 @@ import { AppError } from '../../shared/errors';
 import { APP_VERSION } from '../version';
 import { GLOBAL_OPTIONS, parseCommandLine, UsageError } from './args';
 import type { Command, CommandResult } from './command';
+import { accountCommand } from './commands/account';
 import { doctorCommand } from './commands/doctor';
 import type { CliIo } from './io';
 
-const COMMANDS: readonly Command[] = [doctorCommand];
+const COMMANDS: readonly Command[] = [accountCommand, doctorCommand];
 
 /** Runs one command line and returns the exit code; never throws, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

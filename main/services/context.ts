@@ -1,5 +1,6 @@
 import type { Notice } from '../../shared/model/notice';
 import type { EventBus } from '../ipc/event-bus';
+import type { MailProbes } from '../mail/probes';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Store } from '../store/open-store';
@@ -16,6 +17,8 @@ export interface AppContext {
   settings: SettingsStore;
   secrets: SecretStore;
   bus: EventBus;
+  /** Autoconfig and server verification (network). */
+  probes: MailProbes;
   /** Found while opening the profile; shown by the UI and by `letterbox doctor`. */
   notices: readonly Notice[];
 }

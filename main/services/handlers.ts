@@ -1,16 +1,25 @@
 import { PrefsSchema } from '../../shared/model/prefs';
 import type { Handlers } from '../ipc/dispatcher';
+import { getAccount, listAccounts, removeAccount, saveAccount } from './accounts';
 import { appInfo } from './app-info';
 import type { AppContext } from './context';
 import { listMailboxes } from './mailboxes';
 import { listMessages } from './messages';
+import { discover, SetupRequests, verify } from './setup';
 
 /** Channel → use case. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext): Handlers {
   const accounts = () => ctx.settings.get('accounts');
+  const setupRequests = new SetupRequests();
   return {
     'app:info': () => appInfo(ctx),
-    'accounts:list': () => ({ accounts: accounts() }),
+    'accounts:list': () => ({ accounts: listAccounts(ctx) }),
+    'accounts:get': ({ id }) => getAccount(ctx, id),
+    'accounts:save': (input) => saveAccount(ctx, input),
+    'accounts:remove': ({ id }) => removeAccount(ctx, id),
+    'setup:discover': (input) => discover(ctx, setupRequests, input),
+    'setup:verify': (input) => verify(ctx, setupRequests, input),
+    'setup:cancel': ({ requestId }) => ({ cancelled: setupRequests.cancel(requestId) }),
     'mailboxes:list': ({ accountId }) => ({ mailboxes: listMailboxes(ctx.store.db, accountId) }),
     'messages:list': (input) =>
       listMessages(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSummarySchema } from '../../shared/model/account';
+import { AccountSchema, type Account } from '../../shared/model/account';
 import { DEFAULT_PREFS, PrefsSchema } from '../../shared/model/prefs';
 
 export const WindowStateSchema = z.object({
@@ -16,7 +16,7 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
  * to its default without discarding the others. No secret is ever stored here.
  */
 export const SETTINGS_KEYS = {
-  accounts: { schema: z.array(AccountSummarySchema), fallback: [] as z.infer<typeof AccountSummarySchema>[] },
+  accounts: { schema: z.array(AccountSchema), fallback: [] as Account[] },
   prefs: { schema: PrefsSchema, fallback: DEFAULT_PREFS },
   window: { schema: WindowStateSchema.nullable(), fallback: null as WindowState | null },
 } as const;

@@ -5,6 +5,12 @@
 export const CHANNELS = [
   'app:info',
   'accounts:list',
+  'accounts:get',
+  'accounts:save',
+  'accounts:remove',
+  'setup:discover',
+  'setup:verify',
+  'setup:cancel',
   'mailboxes:list',
   'messages:list',
   'prefs:get',
@@ -12,7 +18,7 @@ export const CHANNELS = [
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['app:notice', 'mailbox:changed'] as const;
+export const EVENTS = ['app:notice', 'mailbox:changed', 'accounts:changed', 'setup:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { AccountSummarySchema } from '../model/account';
+import { AccountDraftSchema, AccountSchema, AccountSummarySchema } from '../model/account';
 import { MailboxSchema } from '../model/mailbox';
 import { MessageSummarySchema } from '../model/message';
 import { NoticeSchema } from '../model/notice';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
+import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
 import type { ChannelName, EventName } from './channels';
 
 /**
@@ -24,6 +25,10 @@ export const AppInfoSchema = z.object({
   notices: z.array(NoticeSchema),
 });
 
+/** Ties progress events and cancellation to one setup request from one window. */
+const RequestId = z.string().min(8).max(64);
+const Password = z.string().min(1).max(4096);
+
 const MessagesListInput = z.strictObject({
   /** One mailbox, or the unified inbox across accounts that take part in it. */
   source: z.discriminatedUnion('kind', [
@@ -42,6 +47,43 @@ export const contract = {
       input: empty,
       output: z.object({ accounts: z.array(AccountSummarySchema) }),
     },
+    'accounts:get': {
+      input: z.strictObject({ id: z.string().min(1) }),
+      // Never carries a password: those stay in the secret store in main.
+      output: AccountSchema,
+    },
+    'accounts:save': {
+      input: z.strictObject({
+        account: AccountDraftSchema,
+        /** Null keeps the saved password (editing without retyping it). */
+        password: Password.nullable(),
+        /** For SMTP when it does not share the incoming credentials. */
+        outgoingPassword: Password.nullable().default(null),
+      }),
+      output: AccountSummarySchema,
+    },
+    'accounts:remove': {
+      input: z.strictObject({ id: z.string().min(1) }),
+      output: z.object({ removedMessages: z.number().int().nonnegative() }),
+    },
+    'setup:discover': {
+      input: z.strictObject({ requestId: RequestId, email: z.string().trim().min(3).max(320) }),
+      output: z.object({ config: DiscoveredConfigSchema.nullable(), steps: z.array(AutoconfigStepSchema) }),
+    },
+    'setup:verify': {
+      input: z.strictObject({
+        requestId: RequestId,
+        account: AccountDraftSchema,
+        /** Null: use the saved password of the account being edited. */
+        password: Password.nullable(),
+        outgoingPassword: Password.nullable().default(null),
+      }),
+      output: z.object({ incoming: VerifyResultSchema, outgoing: VerifyResultSchema }),
+    },
+    'setup:cancel': {
+      input: z.strictObject({ requestId: RequestId }),
+      output: z.object({ cancelled: z.boolean() }),
+    },
     'mailboxes:list': {
       input: z.strictObject({ accountId: z.string().min(1).nullable().default(null) }),
       output: z.object({ mailboxes: z.array(MailboxSchema) }),
@@ -59,6 +101,8 @@ export const contract = {
   events: {
     'app:notice': NoticeSchema,
     'mailbox:changed': z.object({ accountId: z.string(), mailboxId: z.string() }),
+    'accounts:changed': z.object({ accountId: z.string(), change: z.enum(['added', 'updated', 'removed']) }),
+    'setup:progress': z.object({ requestId: z.string(), step: AutoconfigStepSchema }),
   },
 } as const satisfies {
   channels: Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;

@@ -1,5 +1,50 @@
 import type { ChannelName, EventName } from './channels';
 import type { ChannelInput, ChannelOutput, EventPayload } from './contract';
+import type { Account } from '../model/account';
+import type { VerifyResult } from '../model/setup';
+
+const account: Account = {
+  id: 'acc-1',
+  displayName: 'Work',
+  incoming: {
+    protocol: 'imap',
+    host: 'mail.example.com',
+    port: 993,
+    security: 'implicit',
+    username: 'ada@example.com',
+    authMethod: 'auto',
+    pinnedCertificate: null,
+  },
+  outgoing: {
+    host: 'mail.example.com',
+    port: 465,
+    security: 'implicit',
+    username: 'ada@example.com',
+    authMethod: 'auto',
+    pinnedCertificate: null,
+    sameCredentialsAsIncoming: true,
+  },
+  identities: [
+    { id: 'id-1', name: 'Ada Lovelace', address: 'ada@example.com', replyTo: null, signature: '-- \nAda', smtp: null },
+  ],
+  pop3: { leaveOnServer: true, deleteAfterDays: null, deleteWhenDeletedHere: false },
+  imap: { offlineWindowDays: 365 },
+  includeInUnified: true,
+  insecureAcknowledged: false,
+};
+
+const verified: VerifyResult = {
+  server: 'incoming',
+  protocol: 'imap',
+  host: 'mail.example.com',
+  port: 993,
+  ok: true,
+  steps: [
+    { step: 'dns', ok: true, detail: 'mail.example.com is 192.0.2.10' },
+    { step: 'auth', ok: true, detail: 'Logged in as ada@example.com' },
+  ],
+  failure: null,
+};
 
 /**
  * One realistic example per channel and event. The mapped types make a missing example a type
@@ -32,6 +77,57 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       ],
     },
   },
+  'accounts:get': { input: { id: 'acc-1' }, output: account },
+  'accounts:save': {
+    input: { account: { ...account, id: null }, password: 'example-password', outgoingPassword: null },
+    output: { id: 'acc-1', displayName: 'Work', email: 'ada@example.com', incoming: 'imap', includeInUnified: true },
+  },
+  'accounts:remove': { input: { id: 'acc-1' }, output: { removedMessages: 120 } },
+  'setup:discover': {
+    input: { requestId: 'req-0001', email: 'ada@example.com' },
+    output: {
+      config: {
+        source: 'domain-autoconfig',
+        providerName: 'Example Mail',
+        incoming: [
+          { protocol: 'imap', host: 'mail.example.com', port: 993, security: 'implicit', username: 'ada@example.com' },
+        ],
+        outgoing: [{ host: 'mail.example.com', port: 465, security: 'implicit', username: 'ada@example.com' }],
+        guidance: null,
+      },
+      steps: [
+        { source: 'provider-table', status: 'not-found', detail: 'example.com is not a known provider', durationMs: 0 },
+        {
+          source: 'domain-autoconfig',
+          status: 'found',
+          detail: 'GET https://autoconfig.example.com/mail/config-v1.1.xml → 200',
+          durationMs: 84,
+        },
+      ],
+    },
+  },
+  'setup:verify': {
+    input: { requestId: 'req-0002', account, password: 'example-password', outgoingPassword: null },
+    output: {
+      incoming: verified,
+      outgoing: {
+        ...verified,
+        server: 'outgoing',
+        protocol: 'smtp',
+        port: 465,
+        ok: false,
+        failure: {
+          code: 'auth_failed',
+          message:
+            'mail.example.com refused the login: 535 5.7.8 Authentication credentials invalid. Check the username and password.',
+          serverText: '535 5.7.8 Authentication credentials invalid',
+          certificate: null,
+          authMethods: ['PLAIN', 'LOGIN'],
+        },
+      },
+    },
+  },
+  'setup:cancel': { input: { requestId: 'req-0001' }, output: { cancelled: true } },
   'mailboxes:list': {
     input: { accountId: 'acc-1' },
     output: {
@@ -77,4 +173,9 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
 export const eventExamples: { [E in EventName]: EventPayload<E> } = {
   'app:notice': { level: 'info', code: 'offline', message: 'You are offline; sends wait in the outbox.' },
   'mailbox:changed': { accountId: 'acc-1', mailboxId: 'mbx-1' },
+  'accounts:changed': { accountId: 'acc-1', change: 'added' },
+  'setup:progress': {
+    requestId: 'req-0001',
+    step: { source: 'srv', status: 'running', detail: 'Looking up _imaps._tcp.example.com', durationMs: 0 },
+  },
 };

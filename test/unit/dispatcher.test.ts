@@ -1,19 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
+import { CHANNELS } from '../../shared/ipc/channels';
 import { channelExamples } from '../../shared/ipc/examples';
 import { createDispatcher, type Handlers } from '../../main/ipc/dispatcher';
 
 const ctx = { transport: 'test' } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const base: Handlers = {
-    'app:info': () => channelExamples['app:info'].output,
-    'accounts:list': () => channelExamples['accounts:list'].output,
-    'mailboxes:list': () => channelExamples['mailboxes:list'].output,
-    'messages:list': () => channelExamples['messages:list'].output,
-    'prefs:get': () => channelExamples['prefs:get'].output,
-    'prefs:update': () => channelExamples['prefs:update'].output,
-  };
+  // Every channel answers its contract example unless a test overrides it.
+  const base = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, () => channelExamples[channel].output]),
+  ) as unknown as Handlers;
   return { ...base, ...overrides };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openNodeApp, type NodeApp } from '../../main/platform/node/open-node-app';
 import type { ChannelName } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { channelExamples } from '../../shared/ipc/examples';
+import { noNetwork } from '../support/no-network';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -9,7 +11,12 @@ const tempDir = useTempDirs();
 async function open(): Promise<
   NodeApp & { call: <C extends ChannelName>(c: C, i: ChannelInput<C>) => Promise<ChannelOutput<C>> }
 > {
-  const app = await openNodeApp({ profileDir: tempDir(), shell: 'web', env: { LETTERBOX_SECRETS: 'vault' } });
+  const app = await openNodeApp({
+    profileDir: tempDir(),
+    shell: 'web',
+    env: { LETTERBOX_SECRETS: 'vault' },
+    probes: noNetwork,
+  });
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) => {
     const result = await app.dispatcher.dispatch(channel, input, { transport: 'test' });
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -19,9 +26,16 @@ async function open(): Promise<
 }
 
 function seed(app: NodeApp, count: number): void {
+  const example = channelExamples['accounts:get'].output;
   app.ctx.settings.set('accounts', [
-    { id: 'a1', displayName: 'Home', email: 'ada@home.test', incoming: 'imap', includeInUnified: true },
-    { id: 'a2', displayName: 'Shop', email: 'ada@shop.test', incoming: 'pop3', includeInUnified: false },
+    { ...example, id: 'a1', displayName: 'Home' },
+    {
+      ...example,
+      id: 'a2',
+      displayName: 'Shop',
+      includeInUnified: false,
+      incoming: { ...example.incoming, protocol: 'pop3' },
+    },
   ]);
   const db = app.ctx.store.db;
   db.transaction((tx) => {

@@ -2,17 +2,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfSettings, SETTINGS_FILE } from '../../main/settings/conf-settings';
+import { channelExamples } from '../../shared/ipc/examples';
 import { DEFAULT_PREFS } from '../../shared/model/prefs';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
-const account = {
-  id: 'a1',
-  displayName: 'Work',
-  email: 'ada@example.com',
-  incoming: 'imap',
-  includeInUnified: true,
-} as const;
+const account = channelExamples['accounts:get'].output;
 
 describe('settings', () => {
   it('start with defaults and persist changes to settings.json', () => {
@@ -25,7 +20,9 @@ describe('settings', () => {
     const again = openConfSettings(dir).settings;
     expect(again.get('accounts')).toEqual([account]);
     expect(again.get('prefs')).toEqual({ layout: 'stacked', paneSizes: [200, 500] });
-    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).accounts[0].email).toBe('ada@example.com');
+    expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).accounts[0].identities[0].address).toBe(
+      'ada@example.com',
+    );
   });
 
   it('move an unreadable file aside, start with defaults and say where the original is', () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { openNodeApp } from '../../platform/node/open-node-app';
 import { installedVersion } from '../../platform/package-versions';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations';
 import { STORE_FILE } from '../../store/open-store';
 import { APP_VERSION } from '../../version';
 import type { Command } from '../command';
+import { withApp } from '../with-app';
 
 const MAIL_LIBRARIES = ['imapflow', 'nodemailer', 'postal-mime', 'better-sqlite3'] as const;
 
@@ -13,8 +13,7 @@ export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Show the profile, store schema, secret backend and library versions',
   async run({ io, globals }) {
-    const app = await openNodeApp({ profileDir: globals.profile, shell: 'cli', env: io.env });
-    try {
+    return withApp(io, globals, async (app) => {
       const report = {
         profileDir: app.profileDir,
         store: {
@@ -43,8 +42,6 @@ export const doctorCommand: Command = {
         ...report.notices.map((notice) => `${notice.level.toUpperCase()}: ${notice.message}`),
       ];
       return { json: report, text: lines.join('\n') };
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

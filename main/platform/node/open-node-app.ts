@@ -1,3 +1,5 @@
+import { createDnsResolver } from '../../mail/autoconfig';
+import { createMailProbes, type MailProbes } from '../../mail/probes';
 import { openNodeSecrets } from '../../secrets/open-node-secrets';
 import { composeApp, type ComposedApp } from '../../services/compose-app';
 import { openConfSettings } from '../../settings/conf-settings';
@@ -10,6 +12,8 @@ export interface NodeAppOptions {
   shell: 'web' | 'cli';
   env?: NodeJS.ProcessEnv;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** Tests substitute probes that trust the harness CA or use their own DNS server. */
+  probes?: MailProbes;
 }
 
 export interface NodeApp extends ComposedApp {
@@ -31,6 +35,7 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       store,
       settings,
       secrets,
+      probes: options.probes ?? createMailProbes(probeOptions(env)),
       notices: [...settingsNotices, ...secretNotices],
     },
     options.onInternalError,
@@ -40,4 +45,16 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     profileDir,
     close: async () => store.close(),
   };
+}
+
+/**
+ * LETTERBOX_DNS_SERVERS="10.0.0.53,127.0.0.1:5353" makes autoconfig ask those resolvers: for a
+ * company's internal DNS (split horizon) when diagnosing why setup finds nothing.
+ */
+function probeOptions(env: NodeJS.ProcessEnv): Parameters<typeof createMailProbes>[0] {
+  const servers = (env.LETTERBOX_DNS_SERVERS ?? '')
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
+  return servers.length > 0 ? { autoconfig: { dns: createDnsResolver({ servers }) } } : {};
 }

@@ -1,0 +1,236 @@
+import type { Socket } from 'node:net';
+import { connect as tlsConnect, TLSSocket, type ConnectionOptions } from 'node:tls';
+import { Pop3ClosedError, Pop3Error, Pop3ProtocolError, Pop3ServerError, Pop3TimeoutError } from './errors';
+import { LineReader, LineTooLongError } from './line-reader';
+import { MultilineCollector, parseStatusLine, type StatusLine } from './response';
+
+export interface Pop3ConnectionOptions {
+  /** Every reply (greeting, each command, the TLS handshake) must come within this; default 30 s. */
+  timeoutMs?: number;
+  /** Longest line accepted; RFC 1939 allows 512 for replies, but message lines can be far longer. */
+  maxLineBytes?: number;
+  /** Largest multi-line reply (RETR of a big message included). */
+  maxResponseBytes?: number;
+}
+
+export interface MultilineReply {
+  status: StatusLine;
+  content: MultilineCollector;
+}
+
+interface Pending {
+  /** The verb used in errors; never the arguments (USER, PASS and AUTH carry credentials). */
+  verb: string | null;
+  multiline: boolean;
+  collector: MultilineCollector | null;
+  status: StatusLine | null;
+  timer: NodeJS.Timeout;
+  resolve: (reply: MultilineReply) => void;
+  reject: (error: Error) => void;
+}
+
+function verbOf(line: string): string {
+  const [first = '', second] = line.split(' ');
+  return first.toUpperCase() === 'AUTH' && second ? `AUTH ${second.toUpperCase()}` : first.toUpperCase();
+}
+
+/**
+ * One POP3 connection: a queue of outstanding replies, each with its timeout, read from a byte
+ * line reader. Replies are matched to commands in order, so several commands may be written
+ * before the first reply is read (RFC 2449 PIPELINING) without changing this class.
+ */
+export class Pop3Connection {
+  private socket: Socket | TLSSocket;
+  private reader: LineReader;
+  private readonly pending: Pending[] = [];
+  private failure: Error | null = null;
+  private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly maxLineBytes: number;
+
+  constructor(socket: Socket | TLSSocket, options: Pop3ConnectionOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
+    this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
+    this.reader = new LineReader(this.maxLineBytes);
+    this.socket = socket;
+    this.attach(socket);
+  }
+
+  get encrypted(): boolean {
+    return this.socket instanceof TLSSocket && this.socket.encrypted;
+  }
+
+  /** The TLS socket once TLS is up (for the certificate and protocol version), else null. */
+  get tlsSocket(): TLSSocket | null {
+    return this.socket instanceof TLSSocket ? this.socket : null;
+  }
+
+  /** The server's first line (`+OK …`); a `-ERR` greeting rejects with Pop3ServerError. */
+  async readGreeting(): Promise<StatusLine> {
+    return (await this.enqueue(null, false)).status;
+  }
+
+  /** A single-line command; resolves on `+OK` or a SASL continuation `+`, rejects on `-ERR`. */
+  async command(line: string, verb = verbOf(line)): Promise<StatusLine> {
+    const reply = this.enqueue(verb, false);
+    this.write(line);
+    return (await reply).status;
+  }
+
+  /** A command answered by `+OK` and lines up to "." (CAPA, LIST, UIDL, RETR, TOP), dot-unstuffed. */
+  async multiline(line: string, verb = verbOf(line)): Promise<MultilineReply> {
+    const reply = this.enqueue(verb, true);
+    this.write(line);
+    return reply;
+  }
+
+  /**
+   * Starts TLS on this connection: at once for POP3S, or after the `+OK` to STLS. Anything the
+   * server sent after that `+OK` and before the handshake would have been injected by someone
+   * on the path (the STARTTLS injection attacks), so it is refused rather than read.
+   */
+  async startTls(options: ConnectionOptions): Promise<TLSSocket> {
+    if (this.failure) throw this.failure;
+    if (this.pending.length > 0) throw new Pop3ProtocolError('TLS cannot start while replies are awaited', 'STLS');
+    if (this.reader.bufferedBytes > 0) {
+      this.fail(new Pop3ProtocolError('The server sent data before the TLS handshake', 'STLS'));
+      throw this.failure ?? new Pop3ClosedError('STLS');
+    }
+    const plain = this.socket;
+    this.detach(plain);
+    // Errors of the wrapped socket also reach the TLS socket, which is listened to; this one only
+    // keeps an 'error' without a listener from becoming an uncaught exception.
+    plain.on('error', () => undefined);
+    const secure = await new Promise<TLSSocket>((resolve, reject) => {
+      const socket = tlsConnect({ ...options, socket: plain });
+      const timer = setTimeout(
+        () => socket.destroy(new Pop3TimeoutError('TLS handshake', this.timeoutMs)),
+        this.timeoutMs,
+      );
+      socket.once('secureConnect', () => (clearTimeout(timer), socket.off('error', onError), resolve(socket)));
+      const onError = (error: Error): void => (clearTimeout(timer), reject(error));
+      socket.once('error', onError);
+    }).catch((error: unknown) => {
+      this.fail(error instanceof Error ? error : new Pop3ClosedError('TLS handshake', error));
+      plain.destroy();
+      throw error;
+    });
+    this.socket = secure;
+    this.reader = new LineReader(this.maxLineBytes);
+    this.attach(secure);
+    return secure;
+  }
+
+  /** Ends the session with QUIT (which is when a server commits DELE) and closes. */
+  async quit(): Promise<StatusLine> {
+    const status = await this.command('QUIT');
+    this.socket.end();
+    return status;
+  }
+
+  /** Closes at once; outstanding replies reject. */
+  close(): void {
+    this.fail(new Pop3ClosedError(null));
+    this.socket.destroy();
+  }
+
+  private enqueue(verb: string | null, multiline: boolean): Promise<MultilineReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const reply = new Promise<MultilineReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new Pop3TimeoutError(verb, this.timeoutMs));
+        this.socket.destroy();
+      }, this.timeoutMs);
+      this.pending.push({ verb, multiline, collector: null, status: null, timer, resolve, reject });
+    });
+    this.drain();
+    return reply;
+  }
+
+  private write(line: string): void {
+    if (!this.failure) this.socket.write(`${line}\r\n`);
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    this.reader.push(chunk);
+    this.drain();
+  };
+
+  /**
+   * Hands complete lines to the awaited replies, oldest first. Lines nobody awaits yet stay in
+   * the reader (a greeting that arrives before readGreeting() is called, say).
+   */
+  private drain(): void {
+    try {
+      while (this.pending.length > 0 && !this.failure) {
+        const line = this.reader.next();
+        if (line === null) return;
+        this.dispatch(line);
+      }
+    } catch (error) {
+      const verb = this.pending[0]?.verb ?? null;
+      const tooMuch = error instanceof LineTooLongError || error instanceof RangeError;
+      this.fail(
+        error instanceof Pop3Error ? error : new Pop3ProtocolError(tooMuch ? error.message : String(error), verb),
+      );
+      this.socket.destroy();
+    }
+  }
+
+  private dispatch(line: Buffer): void {
+    const head = this.pending[0];
+    if (!head) return;
+    if (head.collector && head.status) {
+      if (head.collector.add(line)) this.settle(head, { status: head.status, content: head.collector });
+      return;
+    }
+    const text = line.toString('utf8');
+    const status = parseStatusLine(text);
+    if (!status)
+      throw new Pop3ProtocolError('The server did not answer like a POP3 server', head.verb, text.slice(0, 200));
+    if (status.kind === 'err') return this.settle(head, new Pop3ServerError(head.verb, text, status.code));
+    if (head.multiline && status.kind === 'ok') {
+      head.status = status;
+      head.collector = new MultilineCollector(this.maxResponseBytes);
+      return;
+    }
+    this.settle(head, { status, content: new MultilineCollector(0) });
+  }
+
+  private settle(entry: Pending, outcome: MultilineReply | Error): void {
+    this.pending.shift();
+    clearTimeout(entry.timer);
+    if (outcome instanceof Error) entry.reject(outcome);
+    else entry.resolve(outcome);
+  }
+
+  private readonly onError = (error: Error): void => {
+    this.fail(error instanceof Pop3Error ? error : new Pop3ClosedError(this.pending[0]?.verb ?? null, error));
+  };
+
+  private readonly onClose = (): void => {
+    this.fail(new Pop3ClosedError(this.pending[0]?.verb ?? null));
+  };
+
+  private attach(socket: Socket | TLSSocket): void {
+    socket.on('data', this.onData);
+    socket.on('error', this.onError);
+    socket.on('close', this.onClose);
+  }
+
+  private detach(socket: Socket | TLSSocket): void {
+    socket.off('data', this.onData);
+    socket.off('error', this.onError);
+    socket.off('close', this.onClose);
+  }
+
+  /** The first failure wins and ends the connection for every waiting and later command. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const entry of this.pending.splice(0)) {
+      clearTimeout(entry.timer);
+      entry.reject(this.failure);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+const DOT = 0x2e;
+
+export type StatusKind = 'ok' | 'err' | 'continue';
+
+export interface StatusLine {
+  kind: StatusKind;
+  /** Text after the status indicator, e.g. "Dovecot ready." */
+  text: string;
+  /** RFC 2449 extended response code without brackets ("AUTH", "SYS/TEMP", "IN-USE"). */
+  code: string | null;
+  /** The whole line as received. */
+  line: string;
+}
+
+/** Parses `+OK …`, `-ERR …` or a SASL continuation `+ …` (RFC 5034 §4); null when it is none of them. */
+export function parseStatusLine(line: string): StatusLine | null {
+  const match = /^(\+OK|-ERR|\+)(?: (.*))?$/i.exec(line);
+  if (!match) return null;
+  const indicator = (match[1] ?? '').toUpperCase();
+  const text = match[2] ?? '';
+  const kind: StatusKind = indicator === '+OK' ? 'ok' : indicator === '-ERR' ? 'err' : 'continue';
+  const code = kind === 'continue' ? null : (/^\[([^\]]+)\]/.exec(text)?.[1] ?? null);
+  return { kind, text, code, line };
+}
+
+/**
+ * Collects the body of a multi-line response (RFC 1939 §3): a line holding only "." ends it,
+ * and a line starting with "." had that dot added by the server (byte-stuffing), so it is removed.
+ */
+export class MultilineCollector {
+  private readonly lines: Buffer[] = [];
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Adds one line (without its line end); true when it was the terminating ".". */
+  add(line: Buffer): boolean {
+    if (line.length === 1 && line[0] === DOT) return true;
+    const content = line[0] === DOT ? line.subarray(1) : line;
+    this.bytes += content.length + 2;
+    if (this.bytes > this.maxBytes) throw new RangeError(`multi-line response larger than ${this.maxBytes} bytes`);
+    this.lines.push(content);
+    return false;
+  }
+
+  /** The lines as text (CAPA, LIST, UIDL). */
+  textLines(): string[] {
+    return this.lines.map((line) => line.toString('utf8'));
+  }
+
+  /** The content with CRLF line ends restored, as the server stored it (RETR, TOP). */
+  body(): Buffer {
+    const crlf = Buffer.from('\r\n');
+    return Buffer.concat(this.lines.flatMap((line) => [line, crlf]));
+  }
+}
+
+/** CAPA (RFC 2449 §5): capability name (uppercase) → its arguments. */
+export type Pop3Capabilities = ReadonlyMap<string, readonly string[]>;
+
+export function parseCapabilities(lines: readonly string[]): Pop3Capabilities {
+  const capabilities = new Map<string, string[]>();
+  for (const line of lines) {
+    const [name, ...args] = line.trim().split(/\s+/);
+    if (name) capabilities.set(name.toUpperCase(), args);
+  }
+  return capabilities;
+}
+
+/** The SASL mechanisms a CAPA lists, uppercase. */
+export function saslMechanisms(capabilities: Pop3Capabilities | null): string[] {
+  return (capabilities?.get('SASL') ?? []).map((mechanism) => mechanism.toUpperCase());
+}

@@ -1,0 +1,74 @@
+import type { AuthMethod } from '../../../shared/model/account';
+import nodemailer from 'nodemailer';
+import { socketHost } from '../tls/options';
+import { VerifyStepError } from './errors';
+import type { SessionContext } from './run';
+import { SmtpTranscript } from './smtp-log';
+
+const AUTH_METHOD: Record<AuthMethod, string | undefined> = { auto: undefined, plain: 'PLAIN', login: 'LOGIN' };
+
+function field(error: unknown, name: string): unknown {
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
+}
+
+/**
+ * SMTP: nodemailer's verify() over the socket the runner connected (`getSocket`), with
+ * `requireTLS` for STARTTLS so a server that does not offer it is refused before AUTH, and
+ * `forceAuth` so a server that advertises no AUTH still has the credentials tested instead of
+ * verify() passing without a login.
+ */
+export async function smtpSession(context: SessionContext): Promise<void> {
+  const { socket, server, trace, deadline, tls } = context;
+  const transcript = new SmtpTranscript(trace, context.tlsDetail, context.username);
+  const waitMs = deadline.remainingMs() + 1000; // nodemailer's timers only as a backstop
+  const transporter = nodemailer.createTransport({
+    host: socketHost(server.host),
+    port: server.port,
+    secure: server.security === 'implicit',
+    requireTLS: server.security === 'starttls',
+    // `none` was chosen with the warning; opportunistic TLS would test a different setup.
+    ignoreTLS: server.security === 'none',
+    tls,
+    auth: { user: context.username, pass: context.password },
+    authMethod: AUTH_METHOD[server.authMethod],
+    forceAuth: true,
+    getSocket: (_options, callback) => callback(null, { connection: socket }),
+    logger: transcript.logger,
+    transactionLog: true,
+    connectionTimeout: waitMs,
+    greetingTimeout: waitMs,
+    socketTimeout: waitMs,
+  });
+  try {
+    await transporter.verify();
+  } catch (error) {
+    throw translate(error, transcript);
+  } finally {
+    transporter.close();
+  }
+  trace.ok('done', 'Logged out (QUIT)');
+}
+
+function translate(error: unknown, transcript: SmtpTranscript): unknown {
+  const response = typeof field(error, 'response') === 'string' ? (field(error, 'response') as string) : null;
+  const code = field(error, 'code');
+  // With requireTLS nodemailer sends STARTTLS even when EHLO did not list it; the refusal ends here.
+  if (code === 'ETLS' && field(error, 'command') === 'STARTTLS' && response) {
+    return new VerifyStepError('starttls_missing', 'STARTTLS refused', {
+      serverText: response,
+      step: 'starttls',
+      variant: transcript.offeredStarttls ? 'refused' : 'not-offered',
+    });
+  }
+  if (code === 'EAUTH') {
+    return new VerifyStepError('auth_failed', response ?? 'authentication failed', {
+      serverText: response,
+      step: 'auth',
+      authMethods: transcript.authMethods,
+    });
+  }
+  if ((code === 'EPROTOCOL' || code === 'ECONNECTION') && response && !/^[245]\d\d/.test(response)) {
+    return new VerifyStepError('protocol_error', 'not an SMTP reply', { serverText: response });
+  }
+  return error;
+}
