@@ -1,3 +1,5 @@
+// First: configures zod before any schema (shared/model) is built.
+import './zod-config';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -5,6 +7,8 @@ import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import './styles/app.css';
 import './styles/lists.css';
+import './styles/forms.css';
+import './styles/setup.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

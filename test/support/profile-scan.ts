@@ -1,22 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every file under `dir` whose bytes contain `needle` (as UTF-8 or UTF-16LE, like a careless writer would). */
-export function filesContaining(dir: string, needle: string): string[] {
-  const patterns = [
-    Buffer.from(needle, 'utf8'),
-    Buffer.from(needle, 'utf16le'),
-    Buffer.from(Buffer.from(needle).toString('base64')),
+/** Every regular file under `dir`, recursively (the whole profile: settings, store, vault, WAL, logs). */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listFiles(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+
+/** Files whose bytes hold `secret` as UTF-8, UTF-16LE or base64: any way a careless writer could have kept it. */
+export function filesContaining(dir: string, secret: string): string[] {
+  const forms = [
+    Buffer.from(secret, 'utf8'),
+    Buffer.from(secret, 'utf16le'),
+    Buffer.from(Buffer.from(secret).toString('base64')),
   ];
-  const hits: string[] = [];
-  const walk = (path: string): void => {
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path)) walk(join(path, name));
-      return;
-    }
+  return listFiles(dir).filter((path) => {
     const bytes = readFileSync(path);
-    if (patterns.some((pattern) => bytes.includes(pattern))) hits.push(path);
-  };
-  walk(dir);
-  return hits;
+    return forms.some((form) => bytes.includes(form));
+  });
 }

@@ -1,3 +1,4 @@
+import { AccountSettingsDialog } from '../features/accounts/AccountSettingsDialog';
 import { AddAccountDialog } from '../features/accounts/AddAccountDialog';
 import { FoldersPane } from '../features/accounts/FoldersPane';
 import { ComposeDialog } from '../features/compose/ComposeDialog';
@@ -12,6 +13,7 @@ import { useMainEvents } from './use-main-events';
 export function App() {
   useMainEvents();
   const dialog = useUi((state) => state.dialog);
+  const dialogAccountId = useUi((state) => state.dialogAccountId);
   const closeDialog = useUi((state) => state.closeDialog);
   return (
     <div className="app">
@@ -27,6 +29,9 @@ export function App() {
       </main>
       <StatusBar />
       {dialog === 'add-account' ? <AddAccountDialog onClose={closeDialog} /> : null}
+      {dialog === 'account-settings' && dialogAccountId !== null ? (
+        <AccountSettingsDialog key={dialogAccountId} accountId={dialogAccountId} onClose={closeDialog} />
+      ) : null}
       {dialog === 'compose' ? <ComposeDialog onClose={closeDialog} /> : null}
     </div>
   );

@@ -4,7 +4,7 @@ import type { Notice } from '../../../shared/model/notice';
 /** What the messages pane lists: the unified inbox, or one folder the user picked. */
 export type MessageSource = { kind: 'unified'; specialUse: 'inbox' } | { kind: 'mailbox'; mailboxId: string };
 
-export type DialogName = 'add-account' | 'compose';
+export type DialogName = 'add-account' | 'compose' | 'account-settings';
 
 export const UNIFIED_INBOX: MessageSource = { kind: 'unified', specialUse: 'inbox' };
 
@@ -13,12 +13,15 @@ interface UiState {
   source: MessageSource;
   selectedMessageId: string | null;
   dialog: DialogName | null;
+  /** The account the account-settings dialog is about. */
+  dialogAccountId: string | null;
   /** Notices pushed by main after start-up (app:notice); start-up ones come with app:info. */
   pushedNotices: Notice[];
   dismissedNotices: string[];
   showSource(source: MessageSource): void;
   selectMessage(id: string | null): void;
   openDialog(dialog: DialogName): void;
+  openAccountSettings(accountId: string): void;
   closeDialog(): void;
   pushNotice(notice: Notice): void;
   dismissNotice(key: string): void;
@@ -32,12 +35,14 @@ export const useUi = create<UiState>()((set) => ({
   source: UNIFIED_INBOX,
   selectedMessageId: null,
   dialog: null,
+  dialogAccountId: null,
   pushedNotices: [],
   dismissedNotices: [],
   showSource: (source) => set({ source, selectedMessageId: null }),
   selectMessage: (selectedMessageId) => set({ selectedMessageId }),
-  openDialog: (dialog) => set({ dialog }),
-  closeDialog: () => set({ dialog: null }),
+  openDialog: (dialog) => set({ dialog, dialogAccountId: null }),
+  openAccountSettings: (accountId) => set({ dialog: 'account-settings', dialogAccountId: accountId }),
+  closeDialog: () => set({ dialog: null, dialogAccountId: null }),
   pushNotice: (notice) =>
     set((state) => ({
       pushedNotices: [...state.pushedNotices.filter((n) => noticeKey(n) !== noticeKey(notice)), notice],

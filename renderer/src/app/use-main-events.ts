@@ -10,6 +10,12 @@ export function useMainEvents(): void {
   useEffect(() => {
     const stops = [
       subscribe('app:notice', pushNotice),
+      subscribe('accounts:changed', ({ accountId, change }) => {
+        void queryClient.invalidateQueries({ queryKey: ['accounts:list'] });
+        void queryClient.invalidateQueries({ queryKey: ['mailboxes:list'] });
+        // A removed account's details are not fetched again (that could only fail).
+        if (change === 'updated') void queryClient.invalidateQueries({ queryKey: ['accounts:get', { id: accountId }] });
+      }),
       subscribe('mailbox:changed', () => {
         void queryClient.invalidateQueries({ queryKey: ['mailboxes:list'] });
         void queryClient.invalidateQueries({ queryKey: ['messages:list'] });

@@ -1,11 +1,17 @@
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, useDialogClose } from '../../ui/Dialog';
+import { AccountSetupFlow } from './setup/AccountSetupFlow';
+import { emptyForm } from './setup/form';
 
-/** Placeholder that says so: account setup arrives with the accounts service. */
+/** Add account: the setup flow in a dialog. Closing it at any step cancels what is running. */
 export function AddAccountDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Add account" onClose={onClose}>
-      <p>Setting up an account is not in this build of Letterbox yet.</p>
-      <p>When it arrives, this is where you will enter your address and Letterbox will find your mail servers.</p>
+    <Dialog title="Add account" onClose={onClose} wide ownActions>
+      <AddAccountFlow />
     </Dialog>
   );
+}
+
+function AddAccountFlow() {
+  const close = useDialogClose();
+  return <AccountSetupFlow mode="add" initialForm={emptyForm()} close={close} />;
 }

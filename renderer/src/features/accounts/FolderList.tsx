@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../../../shared/model/account';
 import type { Mailbox, SpecialUse } from '../../../../shared/model/mailbox';
 import { UNIFIED_INBOX, useUi, type MessageSource } from '../../app/ui-store';
+import { AccountHeader } from './AccountHeader';
 
 const SPECIAL_ORDER: readonly SpecialUse[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
 
@@ -32,9 +33,7 @@ export function FolderList({ accounts, mailboxes }: FolderListProps) {
       </ul>
       {accounts.map((account) => (
         <div key={account.id} className="account">
-          <h3 className="account-name" title={account.email}>
-            {account.displayName || account.email}
-          </h3>
+          <AccountHeader account={account} />
           <Folders mailboxes={mailboxes.filter((m) => m.accountId === account.id)} parentId={null} />
         </div>
       ))}
