@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from './exec';
 
@@ -49,44 +50,18 @@ export async function createTestCa(dir: string): Promise<TestCa> {
 
   // The CA and the server request do not depend on each other: make them concurrently.
   await Promise.all([
-    run('openssl', [
-      'req',
-      '-x509',
-      ...KEY_ARGS,
-      '-keyout',
-      caKey,
-      '-out',
-      caCertPath,
-      '-days',
-      '30',
-      '-subj',
-      `/O=Letterbox tests/CN=Letterbox Test CA ${runId}`,
-      '-addext',
-      'basicConstraints = critical, CA:TRUE, pathlen:0',
-      '-addext',
-      'keyUsage = critical, keyCertSign, cRLSign',
-    ]),
-    run('openssl', ['req', '-new', ...KEY_ARGS, '-keyout', keyPath, '-out', csr, '-subj', `/CN=${SERVER_NAME}`]),
+    selfSign(
+      { certPath: caCertPath, keyPath: caKey },
+      {
+        subject: `/O=Letterbox tests/CN=Letterbox Test CA ${runId}`,
+        days: 30,
+        extensions: ['basicConstraints = critical, CA:TRUE, pathlen:0', 'keyUsage = critical, keyCertSign, cRLSign'],
+      },
+    ),
+    requestCertificate(keyPath, csr, `/CN=${SERVER_NAME}`),
     writeFile(extFile, LEAF_EXTENSIONS),
   ]);
-  await run('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    csr,
-    '-CA',
-    caCertPath,
-    '-CAkey',
-    caKey,
-    '-set_serial',
-    `0x${randomBytes(8).toString('hex')}`,
-    '-days',
-    '30',
-    '-extfile',
-    extFile,
-    '-out',
-    certPath,
-  ]);
+  await signRequest({ certPath: caCertPath, keyPath: caKey }, { csrPath: csr, extFile, certPath, days: 30 });
 
   const [caCertPem, certPem, keyPem] = await Promise.all([
     readFile(caCertPath, 'utf8'),
@@ -94,4 +69,73 @@ export async function createTestCa(dir: string): Promise<TestCa> {
     readFile(keyPath, 'utf8'),
   ]);
   return { caCertPath, caCertPem, certPath, certPem, keyPath, keyPem };
+}
+
+// The openssl steps, for other certificates too (https-server.ts, fault-servers/certificates.ts).
+
+/** A certificate and its key as files; for a CA, what signs (`openssl x509 -CA -CAkey`). */
+export interface CertificateFiles {
+  certPath: string;
+  keyPath: string;
+}
+
+/** Runs `body` with a way to name files in a fresh temporary folder, removed afterwards. */
+export async function inTempDir<T>(body: (path: (name: string) => string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'letterbox-cert-'));
+  try {
+    return await body((name) => join(dir, name));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A new key and a certificate signed with it (`openssl req -x509`); each extension goes in as -addext. */
+export async function selfSign(
+  files: CertificateFiles,
+  options: { subject: string; days: number; extensions?: readonly string[] },
+): Promise<void> {
+  await run('openssl', [
+    'req',
+    '-x509',
+    ...KEY_ARGS,
+    '-keyout',
+    files.keyPath,
+    '-out',
+    files.certPath,
+    '-days',
+    String(options.days),
+    '-subj',
+    options.subject,
+    ...(options.extensions ?? []).flatMap((extension) => ['-addext', extension]),
+  ]);
+}
+
+/** A new key and a request to certify it (`openssl req -new`). */
+export async function requestCertificate(keyPath: string, csrPath: string, subject: string): Promise<void> {
+  await run('openssl', ['req', '-new', ...KEY_ARGS, '-keyout', keyPath, '-out', csrPath, '-subj', subject]);
+}
+
+/** Signs the request in `csrPath` with `ca` (`openssl x509 -req`), with the extensions in `extFile`. */
+export async function signRequest(
+  ca: CertificateFiles,
+  request: { csrPath: string; extFile: string; certPath: string; days: number; serial?: string },
+): Promise<void> {
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    request.csrPath,
+    '-CA',
+    ca.certPath,
+    '-CAkey',
+    ca.keyPath,
+    '-set_serial',
+    request.serial ?? `0x${randomBytes(8).toString('hex')}`,
+    '-days',
+    String(request.days),
+    '-extfile',
+    request.extFile,
+    '-out',
+    request.certPath,
+  ]);
 }

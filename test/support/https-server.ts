@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run } from './exec';
+import { inTempDir, requestCertificate, selfSign, signRequest, type CertificateFiles } from './ca';
 import type { MailServers } from './mail-servers';
 import { LOOPBACK } from './ports';
 
@@ -13,10 +11,7 @@ import { LOOPBACK } from './ports';
  * names, issued by the harness's per-run CA (or self-signed, for the "untrusted" case).
  */
 
-export interface CertificateAuthority {
-  certPath: string;
-  keyPath: string;
-}
+export type CertificateAuthority = CertificateFiles;
 
 export interface KeyPair {
   certPem: string;
@@ -29,28 +24,16 @@ export function harnessCa(servers: MailServers): CertificateAuthority {
   return { certPath: servers.tls.caPath, keyPath: join(dir, 'ca.key') };
 }
 
-const KEY_ARGS = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
-async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'letterbox-cert-'));
-  try {
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 const san = (names: readonly string[]): string => `subjectAltName = ${names.map((name) => `DNS:${name}`).join(', ')}`;
+
+async function load(certPath: string, keyPath: string): Promise<KeyPair> {
+  return { certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8') };
+}
 
 /** A leaf certificate for `names`, signed by `ca` (needs the openssl CLI). */
 export function issueCertificate(ca: CertificateAuthority, names: readonly string[]): Promise<KeyPair> {
-  return withTempDir(async (dir) => {
-    const [key, csr, cert, ext] = ['key.pem', 'req.csr', 'cert.pem', 'leaf.ext'].map((name) => join(dir, name)) as [
-      string,
-      string,
-      string,
-      string,
-    ];
+  return inTempDir(async (path) => {
+    const [key, csr, cert, ext] = [path('key.pem'), path('req.csr'), path('cert.pem'), path('leaf.ext')];
     await writeFile(
       ext,
       [
@@ -61,59 +44,21 @@ export function issueCertificate(ca: CertificateAuthority, names: readonly strin
         '',
       ].join('\n'),
     );
-    await run('openssl', [
-      'req',
-      '-new',
-      ...KEY_ARGS,
-      '-keyout',
-      key,
-      '-out',
-      csr,
-      '-subj',
-      `/CN=${names[0] ?? 'test'}`,
-    ]);
-    await run('openssl', [
-      'x509',
-      '-req',
-      '-in',
-      csr,
-      '-CA',
-      ca.certPath,
-      '-CAkey',
-      ca.keyPath,
-      '-set_serial',
-      `0x${randomBytes(8).toString('hex')}`,
-      '-days',
-      '2',
-      '-extfile',
-      ext,
-      '-out',
-      cert,
-    ]);
-    return { certPem: await readFile(cert, 'utf8'), keyPem: await readFile(key, 'utf8') };
+    await requestCertificate(key, csr, `/CN=${names[0] ?? 'test'}`);
+    await signRequest(ca, { csrPath: csr, extFile: ext, certPath: cert, days: 2 });
+    return load(cert, key);
   });
 }
 
 /** A self-signed certificate for `names`: right names, but no CA anyone trusts vouches for it. */
 export function selfSignedCertificate(names: readonly string[]): Promise<KeyPair> {
-  return withTempDir(async (dir) => {
-    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-    await run('openssl', [
-      'req',
-      '-x509',
-      ...KEY_ARGS,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${names[0] ?? 'test'}`,
-      '-addext',
-      san(names),
-    ]);
-    return { certPem: await readFile(cert, 'utf8'), keyPem: await readFile(key, 'utf8') };
+  return inTempDir(async (path) => {
+    const [key, cert] = [path('key.pem'), path('cert.pem')];
+    await selfSign(
+      { certPath: cert, keyPath: key },
+      { subject: `/CN=${names[0] ?? 'test'}`, days: 2, extensions: [san(names)] },
+    );
+    return load(cert, key);
   });
 }
 

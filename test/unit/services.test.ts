@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeApp, type NodeApp } from '../../main/platform/node/open-node-app';
+import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations';
 import type { ChannelName } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import { channelExamples } from '../../shared/ipc/examples';
@@ -70,7 +71,7 @@ describe('services through the dispatcher, on a real store', () => {
       name: 'Letterbox',
       shell: 'web',
       profileDir: app.profileDir,
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       secretBackend: 'file-vault',
     });
     expect(info.notices.map((n) => n.code)).toContain('weak_secret_store');

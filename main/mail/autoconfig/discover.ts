@@ -1,4 +1,5 @@
 import type { AutoconfigStep, DiscoveredConfig } from '../../../shared/model/setup';
+import { trustAnchors } from '../tls/trust';
 import { splitAddress } from './address';
 import { createDnsResolver } from './dns-resolver';
 import { createHttpFetcher } from './http-fetcher';
@@ -8,7 +9,6 @@ import { mxStep } from './steps/mx';
 import { providerTableStep } from './steps/provider-table';
 import { srvStep } from './steps/srv';
 import { domainAutoconfigStep, ispdbStep, wellKnownStep } from './steps/xml-sources';
-import { asList, trustAnchors } from './tls-trust';
 import { STANDARD_PORTS, type DiscoverOptions, type Step, type StepContext } from './types';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 8000;
@@ -24,6 +24,11 @@ export const STEPS: readonly Step[] = [
   mxStep,
   guessStep,
 ];
+
+function asList(ca: string | string[] | undefined): string[] | undefined {
+  if (ca === undefined) return undefined;
+  return Array.isArray(ca) ? ca : [ca];
+}
 
 function cancelledError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('Autoconfig was cancelled', 'AbortError');

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { certificateProblem, describeCertificateError, trustAnchors } from '../tls/trust';
 import { errorText } from './dns-resolver';
-import { describeCertificateError, isCertificateError, trustAnchors } from './tls-trust';
 import type { DnsResolver, HttpFetcher, HttpResponse } from './types';
 
 export interface HttpFetcherOptions {
@@ -82,7 +82,7 @@ function readBody(response: IncomingMessage, maxBytes: number, url: URL): Promis
 function describe(error: unknown, url: URL): Error {
   if (error instanceof HttpFetchError) return error;
   const code = (error as { code?: unknown }).code;
-  if (isCertificateError(code)) {
+  if (certificateProblem(code)) {
     return new HttpFetchError(`${url.host}: ${describeCertificateError(String(code))}`, { cause: error });
   }
   if (error instanceof Error && error.name === 'AbortError') return error;

@@ -1,9 +1,7 @@
 import { isIP } from 'node:net';
-import { checkServerIdentity, rootCertificates, type ConnectionOptions, type PeerCertificate } from 'node:tls';
+import { checkServerIdentity, type ConnectionOptions, type PeerCertificate } from 'node:tls';
 import type { PinnedCertificate } from '../../../shared/model/account';
-
-/** Node error code of a handshake refused because the certificate is not the pinned one. */
-export const PIN_MISMATCH = 'ERR_LETTERBOX_CERT_PIN_MISMATCH';
+import { PIN_MISMATCH, trustAnchors } from './trust';
 
 export interface TlsTarget {
   /** As stored on the account: a name, an IPv4 literal or a bracketed IPv6 literal. */
@@ -84,7 +82,8 @@ export function tlsOptionsFor(target: TlsTarget, trust: TlsTrust = {}): Connecti
     return options;
   }
 
-  if (trust.extraCa && trust.extraCa.length > 0) options.ca = [...rootCertificates, ...trust.extraCa];
+  const ca = trustAnchors(trust.extraCa);
+  if (ca) options.ca = ca;
   options.checkServerIdentity = (hostname, certificate) => {
     const error = checkServerIdentity(hostname, certificate);
     if (!error) trust.onVerified?.(certificate, 'authority');

@@ -8,19 +8,9 @@ import {
   Pop3TimeoutError,
 } from '../pop3/errors';
 import { certificateOnError } from '../tls/certificate';
-import { PIN_MISMATCH } from '../tls/options';
+import { certificateProblem, type CertificateProblem } from '../tls/trust';
 import { VerifyStepError } from './errors';
 import type { StepName } from './trace';
-
-export type CertificateProblem =
-  | 'self-signed'
-  | 'untrusted-root'
-  | 'unknown-issuer'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'name-mismatch'
-  | 'pin-mismatch'
-  | 'other';
 
 export interface Classified {
   code: VerifyFailureCode;
@@ -59,30 +49,6 @@ const CLOSED = new Set([
   'ClosedAfterConnectText',
   'ClosedAfterConnectTLS',
 ]);
-const CERTIFICATE: Record<string, CertificateProblem> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted-root',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unknown-issuer',
-  UNABLE_TO_GET_ISSUER_CERT: 'unknown-issuer',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'unknown-issuer',
-  CERT_HAS_EXPIRED: 'expired',
-  CERT_NOT_YET_VALID: 'not-yet-valid',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'name-mismatch',
-  HOSTNAME_MISMATCH: 'name-mismatch',
-  [PIN_MISMATCH]: 'pin-mismatch',
-  CERT_UNTRUSTED: 'other',
-  CERT_REJECTED: 'other',
-  CERT_REVOKED: 'other',
-  CERT_SIGNATURE_FAILURE: 'other',
-  CERT_CHAIN_TOO_LONG: 'other',
-  INVALID_CA: 'other',
-  INVALID_PURPOSE: 'other',
-  PATH_LENGTH_EXCEEDED: 'other',
-  UNABLE_TO_DECRYPT_CERT_SIGNATURE: 'other',
-  UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY: 'other',
-  ERR_TLS_CERT_ALTNAME_FORMAT: 'other',
-};
-
 function field(error: unknown, name: string): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
 }
@@ -105,7 +71,8 @@ function untagged(response: string): string {
   return response.replace(/^[A-Za-z0-9.]+ (?=(OK|NO|BAD)\b)/, '');
 }
 
-function result(code: VerifyFailureCode, reason: string, extra: Partial<Classified> = {}): Classified {
+/** A Classified with everything not given null. */
+export function classified(code: VerifyFailureCode, reason: string, extra: Partial<Classified> = {}): Classified {
   return {
     code,
     reason,
@@ -123,23 +90,23 @@ function result(code: VerifyFailureCode, reason: string, extra: Partial<Classifi
 function fromOwnErrors(error: unknown): Classified | null {
   if (error instanceof VerifyStepError) {
     const { serverText = null, step = null, authMethods = null, certificate = null, variant = null } = error.details;
-    return result(error.code, error.message, { serverText, step, authMethods, certificate, variant });
+    return classified(error.code, error.message, { serverText, step, authMethods, certificate, variant });
   }
   if (error instanceof Pop3StlsUnavailableError) {
-    return result('starttls_missing', error.message, { serverText: error.serverText, step: 'starttls' });
+    return classified('starttls_missing', error.message, { serverText: error.serverText, step: 'starttls' });
   }
   if (error instanceof Pop3AuthError) {
-    return result('auth_failed', error.message, {
+    return classified('auth_failed', error.message, {
       serverText: error.serverText,
       step: 'auth',
       variant: error.responseCode,
     });
   }
   if (error instanceof Pop3ServerError)
-    return result('protocol_error', error.message, { serverText: error.serverText });
+    return classified('protocol_error', error.message, { serverText: error.serverText });
   if (error instanceof Pop3ProtocolError)
-    return result('protocol_error', error.message, { serverText: error.serverText });
-  if (error instanceof Pop3TimeoutError) return result('timed_out', error.message);
+    return classified('protocol_error', error.message, { serverText: error.serverText });
+  if (error instanceof Pop3TimeoutError) return classified('timed_out', error.message);
   return null;
 }
 
@@ -149,11 +116,11 @@ function fromLibraryAuth(error: unknown): Classified | null {
     const response = text(field(error, 'response'));
     const serverText = response ? untagged(response) : null;
     const reason = text(field(error, 'responseText')) ?? serverText ?? 'authentication failed';
-    return result('auth_failed', reason, { serverText, step: 'auth' });
+    return classified('auth_failed', reason, { serverText, step: 'auth' });
   }
   if (field(error, 'code') === 'EAUTH') {
     const serverText = text(field(error, 'response'));
-    return result('auth_failed', serverText ?? firstLine(String(field(error, 'message'))), {
+    return classified('auth_failed', serverText ?? firstLine(String(field(error, 'message'))), {
       serverText,
       step: 'auth',
     });
@@ -174,29 +141,35 @@ export function classifyError(error: unknown, step: StepName): Classified {
   const message = error instanceof Error ? firstLine(error.message) : String(error);
   const base = { errorCode: code };
   const inTls = step === 'tls' || step === 'starttls';
-  if (code && DNS.has(code)) return result('dns_failed', code, { ...base, step: 'dns' });
-  if (code === 'ECONNREFUSED') return result('connection_refused', code, { ...base, step: 'connect' });
+  if (code && DNS.has(code)) return classified('dns_failed', code, { ...base, step: 'dns' });
+  if (code === 'ECONNREFUSED') return classified('connection_refused', code, { ...base, step: 'connect' });
   if (code && UNREACHABLE.has(code))
-    return result('connection_refused', code, { ...base, step: 'connect', variant: 'unreachable' });
-  if (code && TIMEOUT.has(code)) return result('timed_out', code, base);
-  if (code && code in CERTIFICATE) {
-    return result('certificate_untrusted', text(field(error, 'reason')) ?? message, {
+    return classified('connection_refused', code, { ...base, step: 'connect', variant: 'unreachable' });
+  if (code && TIMEOUT.has(code)) return classified('timed_out', code, base);
+  const problem = certificateProblem(code);
+  if (problem) {
+    return classified('certificate_untrusted', text(field(error, 'reason')) ?? message, {
       ...base,
-      certificateProblem: CERTIFICATE[code] ?? 'other',
+      certificateProblem: problem,
       certificate: certificateOnError(error),
     });
   }
   if (code && (code.startsWith('ERR_SSL_') || code === 'EPROTO' || code.startsWith('ERR_TLS_'))) {
-    return result('tls_failed', text(field(error, 'reason')) ?? message, base);
+    return classified('tls_failed', text(field(error, 'reason')) ?? message, base);
   }
   if (error instanceof Pop3ClosedError || (code && CLOSED.has(code))) {
     const serverText = text(field(error, 'response'));
-    return result(inTls ? 'tls_failed' : 'protocol_error', code ?? 'connection closed', {
+    return classified(inTls ? 'tls_failed' : 'protocol_error', code ?? 'connection closed', {
       ...base,
       serverText,
       variant: 'closed',
     });
   }
   const serverText = text(field(error, 'response'));
-  return result('protocol_error', message, { ...base, serverText });
+  return classified('protocol_error', message, { ...base, serverText });
+}
+
+/** A check stopped from outside: its deadline passed, or the user cancelled it. */
+export function classifyStopped(reason: 'timeout' | 'cancelled'): Classified {
+  return classified(reason === 'timeout' ? 'timed_out' : 'cancelled', reason);
 }

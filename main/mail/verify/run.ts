@@ -5,7 +5,7 @@ import type { CertificateInfo, VerifyResult } from '../../../shared/model/setup'
 import { certificateInfoFromPeer } from '../tls/certificate';
 import { tlsOptionsFor } from '../tls/options';
 import { probeCertificate } from '../tls/probe';
-import { classifyError, type Classified } from './classify';
+import { classifyError, classifyStopped, type Classified } from './classify';
 import { Deadline, StoppedError } from './deadline';
 import { failureMessage, type MailProtocol } from './messages';
 import { connectTcp, resolveHost } from './network';
@@ -150,18 +150,4 @@ function withPin(failure: Classified, server: Server): Classified {
   if (!server.pinnedCertificate || failure.code !== 'certificate_untrusted') return failure;
   if (keeps.includes(failure.certificateProblem ?? '')) return failure;
   return { ...failure, certificateProblem: 'pin-mismatch' };
-}
-
-function classifyStopped(reason: 'timeout' | 'cancelled'): Classified {
-  return {
-    code: reason === 'timeout' ? 'timed_out' : 'cancelled',
-    reason,
-    errorCode: null,
-    serverText: null,
-    certificateProblem: null,
-    certificate: null,
-    step: null,
-    authMethods: null,
-    variant: null,
-  };
 }

@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { inTempDir, requestCertificate, selfSign, signRequest } from '../ca';
 import { run } from '../exec';
 
 /** A certificate and its key, as the servers here and Node's TLS take them. */
@@ -9,17 +8,6 @@ export interface TestCertificate {
   certPem: string;
   keyPem: string;
   fingerprint256: string;
-}
-
-const KEY_ARGS = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
-async function inTempDir<T>(body: (path: (name: string) => string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'letterbox-cert-'));
-  try {
-    return await body((name) => join(dir, name));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 async function load(certPath: string, keyPath: string): Promise<TestCertificate> {
@@ -36,21 +24,14 @@ export function selfSignedCertificate(
   altNames = `DNS:${commonName}`,
 ): Promise<TestCertificate> {
   return inTempDir(async (path) => {
-    await run('openssl', [
-      'req',
-      '-x509',
-      ...KEY_ARGS,
-      '-keyout',
-      path('key.pem'),
-      '-out',
-      path('cert.pem'),
-      '-days',
-      '30',
-      '-subj',
-      `/O=Letterbox fault servers/CN=${commonName}`,
-      '-addext',
-      `subjectAltName = ${altNames}`,
-    ]);
+    await selfSign(
+      { certPath: path('cert.pem'), keyPath: path('key.pem') },
+      {
+        subject: `/O=Letterbox fault servers/CN=${commonName}`,
+        days: 30,
+        extensions: [`subjectAltName = ${altNames}`],
+      },
+    );
     return load(path('cert.pem'), path('key.pem'));
   });
 }
@@ -78,17 +59,7 @@ export function expiredCertificate(commonName = 'expired.invalid'): Promise<Test
       writeFile(path('index.txt'), ''),
       writeFile(path('serial'), '01\n'),
     ]);
-    await run('openssl', [
-      'req',
-      '-new',
-      ...KEY_ARGS,
-      '-keyout',
-      path('key.pem'),
-      '-out',
-      path('req.csr'),
-      '-subj',
-      `/CN=${commonName}`,
-    ]);
+    await requestCertificate(path('key.pem'), path('req.csr'), `/CN=${commonName}`);
     await run('openssl', [
       'ca',
       '-batch',
@@ -116,57 +87,25 @@ export function expiredCertificate(commonName = 'expired.invalid'): Promise<Test
 /** A private CA and a leaf it signed (for 127.0.0.1 and `leafName`); the leaf's PEM is the leaf alone. */
 export function privateCaAndLeaf(leafName = 'localhost'): Promise<{ ca: TestCertificate; leaf: TestCertificate }> {
   return inTempDir(async (path) => {
-    await run('openssl', [
-      'req',
-      '-x509',
-      ...KEY_ARGS,
-      '-keyout',
-      path('ca.key'),
-      '-out',
-      path('ca.pem'),
-      '-days',
-      '30',
-      '-subj',
-      '/O=Letterbox fault servers/CN=Fault Server Test CA',
-      '-addext',
-      'basicConstraints = critical, CA:TRUE',
-      '-addext',
-      'keyUsage = critical, keyCertSign, cRLSign',
-    ]);
-    await run('openssl', [
-      'req',
-      '-new',
-      ...KEY_ARGS,
-      '-keyout',
-      path('leaf.key'),
-      '-out',
-      path('leaf.csr'),
-      '-subj',
-      `/CN=${leafName}`,
-    ]);
+    const ca = { certPath: path('ca.pem'), keyPath: path('ca.key') };
+    await selfSign(ca, {
+      subject: '/O=Letterbox fault servers/CN=Fault Server Test CA',
+      days: 30,
+      extensions: ['basicConstraints = critical, CA:TRUE', 'keyUsage = critical, keyCertSign, cRLSign'],
+    });
+    await requestCertificate(path('leaf.key'), path('leaf.csr'), `/CN=${leafName}`);
     await writeFile(path('leaf.ext'), `subjectAltName = DNS:${leafName}, IP:127.0.0.1\nbasicConstraints = CA:FALSE\n`);
-    await run('openssl', [
-      'x509',
-      '-req',
-      '-in',
-      path('leaf.csr'),
-      '-CA',
-      path('ca.pem'),
-      '-CAkey',
-      path('ca.key'),
-      '-set_serial',
-      '0x1234',
-      '-days',
-      '30',
-      '-extfile',
-      path('leaf.ext'),
-      '-out',
-      path('leaf.pem'),
-    ]);
-    const [ca, leaf] = await Promise.all([
-      load(path('ca.pem'), path('ca.key')),
+    await signRequest(ca, {
+      csrPath: path('leaf.csr'),
+      extFile: path('leaf.ext'),
+      certPath: path('leaf.pem'),
+      days: 30,
+      serial: '0x1234',
+    });
+    const [caCertificate, leaf] = await Promise.all([
+      load(ca.certPath, ca.keyPath),
       load(path('leaf.pem'), path('leaf.key')),
     ]);
-    return { ca, leaf };
+    return { ca: caCertificate, leaf };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classified } from '../../../main/mail/verify/classify';
+import { classified, type Classified } from '../../../main/mail/verify/classify';
 import { Deadline, StoppedError } from '../../../main/mail/verify/deadline';
 import { failureMessage, type MessageContext } from '../../../main/mail/verify/messages';
 import { redactResult } from '../../../main/mail/verify/redact';
@@ -15,18 +15,7 @@ const context: MessageContext = {
 };
 
 function failure(partial: Partial<Classified>): Classified {
-  return {
-    code: 'protocol_error',
-    reason: '',
-    errorCode: null,
-    serverText: null,
-    certificateProblem: null,
-    certificate: null,
-    step: null,
-    authMethods: null,
-    variant: null,
-    ...partial,
-  };
+  return classified('protocol_error', '', partial);
 }
 
 const certificate = {

@@ -1,6 +1,7 @@
 import { rootCertificates, type PeerCertificate } from 'node:tls';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PIN_MISMATCH, socketHost, tlsOptionsFor } from '../../../main/mail/tls/options';
+import { socketHost, tlsOptionsFor } from '../../../main/mail/tls/options';
+import { PIN_MISMATCH } from '../../../main/mail/tls/trust';
 import { selfSignedCertificate, type TestCertificate } from '../../support/fault-servers/certificates';
 import { handshake } from './tls-handshake';
 

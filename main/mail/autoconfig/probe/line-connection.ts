@@ -1,6 +1,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { describeCertificateError } from '../tls-trust';
+import { describeCertificateError } from '../../tls/trust';
 
 export interface ConnectTarget {
   /** The name we expect on the certificate (also sent as SNI). */
