@@ -27,6 +27,23 @@ export const mainBundle = {
   logLevel: 'warning',
 };
 
+/**
+ * The MIME parser's worker thread, beside out/main/index.js where the pool looks for it. Bundled
+ * whole (postal-mime inlined) so the worker loads with no node_modules lookup from inside app.asar.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const parseWorkerBundle = {
+  absWorkingDir: root,
+  entryPoints: ['main/mail/mime/parse-worker.ts'],
+  outfile: 'out/main/parse-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const preloadBundle = {
   absWorkingDir: root,
@@ -59,7 +76,7 @@ const SOURCES = ['main', 'renderer', 'shared', 'package.json'];
 export async function buildAll() {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   await viteBuild({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
-  await Promise.all([esbuild(mainBundle), esbuild(preloadBundle), esbuild(bridgeBundle)]);
+  await Promise.all([esbuild(mainBundle), esbuild(parseWorkerBundle), esbuild(preloadBundle), esbuild(bridgeBundle)]);
   writeFileSync(STAMP, new Date().toISOString());
 }
 

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { bridgeBundle, mainBundle, preloadBundle } from '../../scripts/build.mjs';
+import { bridgeBundle, mainBundle, parseWorkerBundle, preloadBundle } from '../../scripts/build.mjs';
 
 async function bundle(options: typeof mainBundle) {
   const result = await build({
@@ -32,5 +32,12 @@ describe('build', () => {
   it('builds the bridge as a browser script with no module imports', async () => {
     const { text } = await bundle(bridgeBundle);
     expect(text).not.toMatch(/\brequire\(|^import /m);
+  });
+
+  it('bundles the parser worker whole, so it loads without node_modules', async () => {
+    const { inputs, text } = await bundle(parseWorkerBundle);
+    expect(inputs.some((path) => path.includes('postal-mime'))).toBe(true);
+    const imported = [...text.matchAll(/from ["']([^"']+)["']|import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]);
+    expect(imported.filter((name) => !name?.startsWith('node:'))).toEqual([]);
   });
 });

@@ -1,0 +1,37 @@
+// The worker thread behind parser-pool.ts: parses one message at a time and posts back the result.
+// In the desktop app this file is its own esbuild entry (out/main/parse-worker.js); from sources
+// it is loaded through parse-worker-dev.mjs, which registers tsx first.
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseMessage } from './parse-message';
+import type { ParseLimits, ParsedMessage } from './types';
+
+export interface ParseRequest {
+  id: number;
+  raw: Uint8Array;
+}
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'parsed'; id: number; result: ParsedMessage }
+  | { type: 'failed'; id: number; message: string };
+export interface ParseWorkerData {
+  limits?: Partial<ParseLimits>;
+}
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker runs only as a worker thread (see parser-pool.ts)');
+const { limits } = workerData as ParseWorkerData;
+
+port.on('message', (request: ParseRequest) => {
+  parseMessage(request.raw, limits).then(
+    (result) => port.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply),
+    (error: unknown) =>
+      port.postMessage({
+        type: 'failed',
+        id: request.id,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies WorkerReply),
+  );
+});
+// Sent once the modules are loaded, so start-up time (seconds under tsx on a busy machine) is
+// never counted against the first message's timeout.
+port.postMessage({ type: 'ready' } satisfies WorkerReply);

@@ -1,0 +1,255 @@
+// parseMessage in worker threads, so syncing thousands of messages never blocks the main thread.
+// Each worker parses one message at a time: a timeout or crash then belongs to exactly one
+// message, whose bytes were moved (not copied) to that worker. Idle workers are unref'd, so a
+// pool nobody closed does not keep the process alive.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { findHeaderEnd } from './header-block';
+import { parseHeadersOnly } from './parse-message';
+import type { ParseRequest, ParseWorkerData, WorkerReply } from './parse-worker';
+import { resolveLimits } from './types';
+import type { ParseLimits, ParsedMessage } from './types';
+
+/**
+ * Rejections of the pool itself. Bad mail never rejects: a message that times out or crashes its
+ * worker resolves with the envelope and a warning ('parse timed out after N ms', 'parser crashed: …').
+ */
+export class ParserPoolError extends Error {
+  constructor(
+    readonly code: 'closed' | 'worker_failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ParserPoolError';
+  }
+}
+
+export interface ParserPoolOptions {
+  /** Worker threads; default 1 on a 2-core machine, 2 above (one core stays with the main thread). */
+  size?: number;
+  /** Per message, counted from when a worker takes it. Default 15 s. */
+  timeoutMs?: number;
+  /** `ready()` waits while this many messages (or more) wait for a worker. Default 32. */
+  maxQueued?: number;
+  limits?: Partial<ParseLimits>;
+  /** V8 heap cap per worker, so a memory bomb kills a worker rather than the app. Default 512 MB. */
+  maxWorkerMemoryMb?: number;
+  /** The worker script; default: the one next to this module (see defaultWorkerUrl). */
+  workerUrl?: URL;
+}
+
+export interface ParseOptions {
+  /**
+   * Default true: when `raw` spans its whole ArrayBuffer, that buffer is moved to the worker
+   * without a copy and `raw` is left detached (length 0). Pass false to keep using `raw`.
+   */
+  transfer?: boolean;
+}
+
+export interface ParserPool {
+  parse(raw: Uint8Array, options?: ParseOptions): Promise<ParsedMessage>;
+  /** Back-pressure: resolves once the queue is below `maxQueued`. Await it before each parse in a loop. */
+  ready(): Promise<void>;
+  stats(): { workers: number; busy: number; queued: number };
+  /** Rejects queued and running parses with ParserPoolError('closed') and ends the workers. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  raw: Uint8Array;
+  transfer: boolean;
+  /** A copy of the top-level header block, for the envelope when the worker never answers. */
+  header: Uint8Array;
+  resolve(result: ParsedMessage | Promise<ParsedMessage>): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  started: boolean;
+  job: Job | null;
+  jobId: number;
+  timer: NodeJS.Timeout | null;
+  /** Set once the pool has let go of this worker (timed out, crashed, closed). */
+  retired: boolean;
+  error: Error | null;
+}
+
+const MAX_HEADER_COPY = 256 * 1024;
+
+/**
+ * From sources (tsx, vitest) this module is a .ts file and the worker needs tsx registered in it.
+ * Bundled, this module is part of out/main/index.js and the worker must be bundled beside it as
+ * out/main/parse-worker.js (an entry of its own in scripts/build.mjs).
+ */
+export function defaultWorkerUrl(moduleUrl = import.meta.url): URL {
+  return moduleUrl.endsWith('.ts')
+    ? new URL('./parse-worker-dev.mjs', moduleUrl)
+    : new URL('./parse-worker.js', moduleUrl);
+}
+
+export function createParserPool(options: ParserPoolOptions = {}): ParserPool {
+  const size = options.size ?? Math.max(1, Math.min(2, availableParallelism() - 1));
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxQueued = options.maxQueued ?? 32;
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  if (!Number.isInteger(size) || size < 1) throw new TypeError('size must be a positive integer');
+  resolveLimits(options.limits); // invalid limits are a programmer error: fail here, not per message
+  const workerData: ParseWorkerData = { limits: options.limits };
+
+  const slots = new Set<Slot>();
+  const queue: Job[] = [];
+  const waiters: { resolve(): void; reject(error: Error): void }[] = [];
+  let nextId = 1;
+  let closing: Promise<void> | null = null;
+  let broken: ParserPoolError | null = null;
+
+  function spawn(): void {
+    const worker = new Worker(workerUrl, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 512 },
+    });
+    const slot: Slot = { worker, started: false, job: null, jobId: 0, timer: null, retired: false, error: null };
+    slots.add(slot);
+    worker.on('message', (reply: WorkerReply) => onReply(slot, reply));
+    worker.on('error', (error) => (slot.error = error));
+    worker.on('exit', (code) => onExit(slot, code));
+  }
+
+  function onReply(slot: Slot, reply: WorkerReply): void {
+    if (slot.retired) return;
+    if (reply.type === 'ready') {
+      slot.started = true;
+      slot.worker.unref();
+      return pump();
+    }
+    if (reply.id !== slot.jobId) return;
+    const job = takeJob(slot);
+    if (!job) return;
+    if (reply.type === 'parsed') job.resolve(reply.result);
+    else job.resolve(envelopeOnly(job, `parse failed: ${reply.message}`));
+    pump();
+  }
+
+  function takeJob(slot: Slot): Job | null {
+    const job = slot.job;
+    slot.job = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (!slot.retired) slot.worker.unref();
+    return job;
+  }
+
+  function retire(slot: Slot): void {
+    slot.retired = true;
+    slots.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  function onExit(slot: Slot, code: number): void {
+    const wasRetired = slot.retired;
+    slots.delete(slot);
+    slot.retired = true;
+    if (wasRetired || closing) return;
+    const reason = slot.error?.message ?? `exit code ${code}`;
+    if (!slot.started) {
+      // A worker that cannot even load (missing bundle, syntax error) will not load next time either.
+      broken = new ParserPoolError('worker_failed', `The message parser could not start: ${reason}`, {
+        cause: slot.error,
+      });
+      for (const job of queue.splice(0)) job.reject(broken);
+      for (const waiter of waiters.splice(0)) waiter.reject(broken);
+      return;
+    }
+    const job = takeJob(slot);
+    if (job) job.resolve(envelopeOnly(job, `parser crashed: ${reason}`));
+    pump();
+  }
+
+  function onTimeout(slot: Slot): void {
+    const job = takeJob(slot);
+    // The only way to stop a runaway parse is to end its thread; a fresh worker takes its place.
+    retire(slot);
+    if (job) job.resolve(envelopeOnly(job, `parse timed out after ${timeoutMs} ms`));
+    pump();
+  }
+
+  function envelopeOnly(job: Job, warning: string): Promise<ParsedMessage> {
+    return parseHeadersOnly(job.header, [warning, 'body not parsed'], options.limits);
+  }
+
+  function dispatch(slot: Slot, job: Job): void {
+    const id = nextId++;
+    slot.job = job;
+    slot.jobId = id;
+    slot.worker.ref();
+    slot.timer = setTimeout(() => onTimeout(slot), timeoutMs);
+    const whole = job.raw.byteOffset === 0 && job.raw.byteLength === job.raw.buffer.byteLength;
+    const owned = job.transfer && whole && job.raw.buffer instanceof ArrayBuffer;
+    try {
+      post(slot, { id, raw: owned ? job.raw : new Uint8Array(job.raw) });
+    } catch {
+      // Node's Buffer pool (and similar) is marked untransferable: send a copy of just this view.
+      post(slot, { id, raw: new Uint8Array(job.raw) });
+    }
+    job.raw = new Uint8Array(0);
+  }
+
+  function post(slot: Slot, request: ParseRequest): void {
+    slot.worker.postMessage(request, [request.raw.buffer as ArrayBuffer]);
+  }
+
+  function pump(): void {
+    if (closing || broken) return;
+    for (const slot of slots) {
+      if (!queue.length) break;
+      if (slot.started && !slot.job && !slot.retired) dispatch(slot, queue.shift() as Job);
+    }
+    const idle = [...slots].filter((slot) => !slot.job).length;
+    if (queue.length > idle && slots.size < size) spawn();
+    while (waiters.length && queue.length < maxQueued) waiters.shift()?.resolve();
+  }
+
+  return {
+    parse(raw, parseOptions = {}) {
+      if (!(raw instanceof Uint8Array)) return Promise.reject(new TypeError('parse needs a Uint8Array'));
+      if (closing) return Promise.reject(new ParserPoolError('closed', 'The message parser is closed'));
+      if (broken) return Promise.reject(broken);
+      const { headerEnd } = findHeaderEnd(raw);
+      const header = new Uint8Array(raw.subarray(0, Math.min(headerEnd, MAX_HEADER_COPY)));
+      return new Promise<ParsedMessage>((resolve, reject) => {
+        queue.push({ raw, transfer: parseOptions.transfer ?? true, header, resolve, reject });
+        pump();
+      });
+    },
+
+    ready() {
+      if (closing) return Promise.reject(new ParserPoolError('closed', 'The message parser is closed'));
+      if (broken) return Promise.reject(broken);
+      if (queue.length < maxQueued) return Promise.resolve();
+      return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+    },
+
+    stats() {
+      const busy = [...slots].filter((slot) => slot.job).length;
+      return { workers: slots.size, busy, queued: queue.length };
+    },
+
+    close() {
+      closing ??= (async () => {
+        const closed = new ParserPoolError('closed', 'The message parser is closed');
+        for (const job of queue.splice(0)) job.reject(closed);
+        for (const waiter of waiters.splice(0)) waiter.reject(closed);
+        const ending = [...slots].map((slot) => {
+          takeJob(slot)?.reject(closed);
+          slot.retired = true;
+          return slot.worker.terminate();
+        });
+        slots.clear();
+        await Promise.all(ending);
+      })();
+      return closing;
+    },
+  };
+}
