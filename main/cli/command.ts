@@ -13,6 +13,8 @@ export interface CommandResult {
   json: unknown;
   text: string;
   exitCode?: number;
+  /** The command already wrote its output itself (raw bytes that must not get a newline). */
+  printed?: boolean;
 }
 
 export interface Command {

@@ -5,9 +5,12 @@ import { GLOBAL_OPTIONS, parseCommandLine, UsageError } from './args';
 import type { Command, CommandResult } from './command';
 import { accountCommand } from './commands/account';
 import { doctorCommand } from './commands/doctor';
+import { messageCommand } from './commands/message';
+import { messagesCommand } from './commands/messages';
+import { syncCommand } from './commands/sync';
 import type { CliIo } from './io';
 
-const COMMANDS: readonly Command[] = [accountCommand, doctorCommand];
+const COMMANDS: readonly Command[] = [accountCommand, syncCommand, messagesCommand, messageCommand, doctorCommand];
 
 /** Runs one command line and returns the exit code; never throws, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -57,6 +60,7 @@ function usage(): CommandResult {
 }
 
 function print(io: CliIo, json: boolean, result: CommandResult): number {
+  if (result.printed) return result.exitCode ?? 0;
   io.stdout.write(json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
   return result.exitCode ?? 0;
 }

@@ -4,6 +4,7 @@ import type { MailProbes } from '../mail/probes';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Store } from '../store/open-store';
+import type { SyncOptions } from './sync';
 
 /**
  * Everything a service may use. Built by a composition root: main/app for Electron,
@@ -21,4 +22,6 @@ export interface AppContext {
   probes: MailProbes;
   /** Found while opening the profile; shown by the UI and by `letterbox doctor`. */
   notices: readonly Notice[];
+  /** Overrides for IMAP sync (TLS trust, parser, raw store); defaults when absent. */
+  sync?: SyncOptions;
 }

@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { listMailboxes } from './mailboxes';
 import { listMessages } from './messages';
 import { discover, SetupRequests, verify } from './setup';
+import { runSync } from './sync';
 
 /** Channel → use case. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -35,5 +36,6 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.settings.set('prefs', next);
       return next;
     },
+    'sync:run': ({ accountId }) => runSync(ctx, accountId),
   };
 }

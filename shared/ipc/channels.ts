@@ -15,10 +15,18 @@ export const CHANNELS = [
   'messages:list',
   'prefs:get',
   'prefs:update',
+  'sync:run',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['app:notice', 'mailbox:changed', 'accounts:changed', 'setup:progress'] as const;
+export const EVENTS = [
+  'app:notice',
+  'mailbox:changed',
+  'accounts:changed',
+  'setup:progress',
+  'sync:progress',
+  'sync:status',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannelName(value: unknown): value is ChannelName {

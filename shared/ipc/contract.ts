@@ -4,6 +4,7 @@ import { MailboxSchema } from '../model/mailbox';
 import { MessageSummarySchema } from '../model/message';
 import { NoticeSchema } from '../model/notice';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
+import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
 import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
 import type { ChannelName, EventName } from './channels';
 
@@ -97,12 +98,19 @@ export const contract = {
     },
     'prefs:get': { input: empty, output: PrefsSchema },
     'prefs:update': { input: PrefsPatchSchema, output: PrefsSchema },
+    /** One complete pass (folders, headers, bodies in the offline window); null = every IMAP account. */
+    'sync:run': {
+      input: z.strictObject({ accountId: z.string().min(1).nullable().default(null) }),
+      output: z.object({ accounts: z.array(AccountSyncSummarySchema) }),
+    },
   },
   events: {
     'app:notice': NoticeSchema,
     'mailbox:changed': z.object({ accountId: z.string(), mailboxId: z.string() }),
     'accounts:changed': z.object({ accountId: z.string(), change: z.enum(['added', 'updated', 'removed']) }),
     'setup:progress': z.object({ requestId: z.string(), step: AutoconfigStepSchema }),
+    'sync:progress': SyncProgressSchema,
+    'sync:status': SyncStatusSchema,
   },
 } as const satisfies {
   channels: Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;

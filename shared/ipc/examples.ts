@@ -168,6 +168,33 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
   },
   'prefs:get': { input: {}, output: { layout: 'columns', paneSizes: [220, 420] } },
   'prefs:update': { input: { layout: 'stacked' }, output: { layout: 'stacked', paneSizes: [220, 420] } },
+  'sync:run': {
+    input: { accountId: 'acc-1' },
+    output: {
+      accounts: [
+        {
+          accountId: 'acc-1',
+          ok: true,
+          error: null,
+          durationMs: 812,
+          folders: [
+            {
+              mailboxId: 'mbx-1',
+              path: 'INBOX',
+              strategy: 'append',
+              added: 3,
+              updated: 0,
+              removed: 0,
+              bodies: 3,
+              total: 120,
+              durationMs: 95,
+              error: null,
+            },
+          ],
+        },
+      ],
+    },
+  },
 };
 
 export const eventExamples: { [E in EventName]: EventPayload<E> } = {
@@ -178,4 +205,6 @@ export const eventExamples: { [E in EventName]: EventPayload<E> } = {
     requestId: 'req-0001',
     step: { source: 'srv', status: 'running', detail: 'Looking up _imaps._tcp.example.com', durationMs: 0 },
   },
+  'sync:progress': { accountId: 'acc-1', mailboxId: 'mbx-1', phase: 'headers', done: 200, total: 1200 },
+  'sync:status': { accountId: 'acc-1', state: 'syncing', message: null, at: '2026-01-02T10:00:00.000Z' },
 };

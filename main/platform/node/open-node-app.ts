@@ -2,6 +2,7 @@ import { createDnsResolver } from '../../mail/autoconfig';
 import { createMailProbes, type MailProbes } from '../../mail/probes';
 import { openNodeSecrets } from '../../secrets/open-node-secrets';
 import { composeApp, type ComposedApp } from '../../services/compose-app';
+import type { SyncOptions } from '../../services/sync';
 import { openConfSettings } from '../../settings/conf-settings';
 import { openStore } from '../../store/open-store';
 import { ensureProfileDir, resolveProfileDir } from '../profile';
@@ -14,6 +15,8 @@ export interface NodeAppOptions {
   onInternalError?: (channel: string, error: unknown) => void;
   /** Tests substitute probes that trust the harness CA or use their own DNS server. */
   probes?: MailProbes;
+  /** Tests pass the harness CA or a command counter for IMAP sync. */
+  sync?: SyncOptions;
 }
 
 export interface NodeApp extends ComposedApp {
@@ -37,6 +40,7 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       secrets,
       probes: options.probes ?? createMailProbes(probeOptions(env)),
       notices: [...settingsNotices, ...secretNotices],
+      ...(options.sync ? { sync: options.sync } : {}),
     },
     options.onInternalError,
   );

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import type { ChannelOutput } from '../../shared/ipc/contract';
+import type { Account } from '../../shared/model/account';
+import type { AccountSyncSummary } from '../../shared/model/sync';
+import { AppError } from '../../shared/errors';
+import { readPasswords } from '../accounts/credentials';
+import type { ImapSessionOptions } from '../mail/imap/session';
+import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../sync/account-sync';
+import { createParserPool } from '../mail/mime/parser-pool';
+import { createBlobStore } from '../store/blobs/blob-store';
+import type { MessageParser, RawStore } from '../sync/ports';
+import type { AppContext } from './context';
+
+/** What a composition root may set for sync (tests: the harness CA, a command counter). */
+export interface SyncOptions {
+  session?: ImapSessionOptions;
+  parser?: MessageParser;
+  raw?: RawStore;
+  maxBodyBytes?: number;
+}
+
+/** Where raw messages live inside the profile (content-addressed, see main/store/blobs). */
+export const RAW_DIR = 'blobs';
+
+// One pass per account at a time: a second request for a busy account joins the running pass.
+const running = new WeakMap<AppContext, Map<string, Promise<AccountSyncSummary>>>();
+
+export async function runSync(ctx: AppContext, accountId: string | null): Promise<ChannelOutput<'sync:run'>> {
+  const accounts = ctx.settings.get('accounts').filter((a) => a.incoming.protocol === 'imap');
+  const chosen = accountId === null ? accounts : accounts.filter((a) => a.id === accountId);
+  if (accountId !== null && chosen.length === 0) {
+    throw new AppError('not_found', 'That account does not exist or does not use IMAP.');
+  }
+  // A parser pool per request: its worker threads exist only while a pass runs.
+  const pool = ctx.sync?.parser ? null : createParserPool();
+  try {
+    const deps = syncDeps(ctx, ctx.sync?.parser ?? (pool as MessageParser));
+    const summaries = await Promise.all(chosen.map((account) => syncOnce(ctx, deps, account)));
+    return { accounts: summaries };
+  } finally {
+    await pool?.close();
+  }
+}
+
+function syncOnce(ctx: AppContext, deps: AccountSyncDeps, account: Account): Promise<AccountSyncSummary> {
+  let perApp = running.get(ctx);
+  if (!perApp) running.set(ctx, (perApp = new Map()));
+  const busy = perApp.get(account.id);
+  if (busy) return busy;
+  const pass = (async () => {
+    const { incoming } = await readPasswords(ctx.secrets, account);
+    return syncAccount(deps, account, incoming);
+  })().finally(() => perApp.delete(account.id));
+  perApp.set(account.id, pass);
+  return pass;
+}
+
+function syncDeps(ctx: AppContext, parser: MessageParser): AccountSyncDeps {
+  const options = ctx.sync ?? {};
+  return {
+    db: ctx.store.db,
+    parser,
+    raw: rawStore(ctx),
+    events: busEvents(ctx),
+    ...(options.session ? { session: options.session } : {}),
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  };
+}
+
+function busEvents(ctx: AppContext): SyncEvents {
+  return {
+    progress: (p) => ctx.bus.emit('sync:progress', p),
+    status: (s) => ctx.bus.emit('sync:status', { ...s, at: new Date().toISOString() }),
+    mailboxChanged: (accountId, mailboxId) => ctx.bus.emit('mailbox:changed', { accountId, mailboxId }),
+    notice: (_accountId, message) => ctx.bus.emit('app:notice', { level: 'warning', code: 'sync_reset', message }),
+  };
+}
+
+/** The raw bytes of one stored message, or null when its body was never downloaded. */
+export async function readRawMessage(ctx: AppContext, rawHash: string): Promise<Buffer | null> {
+  return rawStore(ctx).get(rawHash);
+}
+
+function rawStore(ctx: AppContext): RawStore {
+  return ctx.sync?.raw ?? createBlobStore(join(ctx.profileDir, RAW_DIR));
+}

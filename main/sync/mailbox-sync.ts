@@ -1,0 +1,204 @@
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import type { SyncStrategy } from '../../shared/model/sync';
+import type { WritableDb } from '../store/driver';
+import { readFolderState, resetFolder, saveFolderState, type SavedFolderState } from './folder-state';
+import { deleteUids, localUids, modseqText, toHeaderRow, updateFlags, upsertHeader } from './message-rows';
+import { planFolderSync } from './plan';
+import { newestFirstBatches, toUidSet } from './uid-set';
+
+export const HEADER_BATCH = 200;
+
+export interface MailboxSyncInput {
+  db: WritableDb;
+  client: ImapFlow;
+  accountId: string;
+  mailboxId: string;
+  path: string;
+  condstore: boolean;
+  qresync: boolean;
+  serverThreads: boolean;
+  /** Awaited between batches (a test can act on the server there). */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Told when a UIDVALIDITY change threw the cache away. */
+  onReseed?: (dropped: { messages: number; actions: number }) => void;
+}
+
+export interface MailboxSyncResult {
+  strategy: SyncStrategy;
+  added: number;
+  updated: number;
+  removed: number;
+  total: number;
+}
+
+/**
+ * One folder's headers and flags, DESIGN §5 order (see planFolderSync). Every write happens in a
+ * transaction; the folder's UIDNEXT/HIGHESTMODSEQ are saved only in the transaction of the last
+ * batch, so an interruption leaves the old state with some rows already in place, and the next
+ * pass redoes the same work idempotently (rows upsert by UID).
+ */
+export async function syncMailboxHeaders(input: MailboxSyncInput): Promise<MailboxSyncResult> {
+  const { db, client, mailboxId } = input;
+  const stored = readFolderState(db, mailboxId);
+  const vanished: number[] = [];
+  const onExpunge = (event: { path: string; uid?: number | undefined; vanished: boolean }): void => {
+    if (event.vanished && event.uid !== undefined && event.path === input.path) vanished.push(event.uid);
+  };
+  client.on('expunge', onExpunge);
+  try {
+    // With QRESYNC the SELECT itself reports UIDs expunged since our MODSEQ (VANISHED (EARLIER)).
+    const resync =
+      input.qresync && stored.uidvalidity !== null && stored.highestmodseq !== null
+        ? { changedSince: stored.highestmodseq, uidValidity: stored.uidvalidity }
+        : {};
+    const box = await client.mailboxOpen(input.path, { readOnly: true, ...resync });
+    const server = {
+      uidvalidity: Number(box.uidValidity),
+      uidnext: box.uidNext,
+      highestmodseq: box.noModseq ? null : modseqText(box.highestModseq),
+      exists: box.exists,
+      condstore: input.condstore && !box.noModseq,
+    };
+    const strategy = planFolderSync(stored, server);
+    const state: SavedFolderState = {
+      uidvalidity: server.uidvalidity,
+      uidnext: server.uidnext,
+      highestmodseq: server.highestmodseq,
+      messageCount: server.exists,
+    };
+    const result: MailboxSyncResult = { strategy, added: 0, updated: 0, removed: 0, total: server.exists };
+    if (strategy === 'unchanged') {
+      db.transaction((tx) => saveFolderState(tx, mailboxId, state));
+      return result;
+    }
+    if (strategy === 'reseed') {
+      // Recording the UIDVALIDITY first (with no UIDNEXT) makes an interrupted first sync resume
+      // as a full diff of rows known to belong to it, instead of starting over.
+      const dropped = db.transaction((tx) => resetFolder(tx, mailboxId, server.uidvalidity));
+      if (stored.uidvalidity !== null) input.onReseed?.(dropped);
+    }
+
+    let wanted: Set<number>;
+    if (strategy === 'condstore') {
+      wanted = await applyChangedFlags(input, stored.highestmodseq ?? '0', stored.uidnext ?? 1, result);
+    } else if (strategy === 'append') {
+      const fresh = await client.fetchAll(`${stored.uidnext ?? 1}:*`, { uid: true }, { uid: true });
+      wanted = new Set(fresh.map((m) => m.uid).filter((uid) => uid >= (stored.uidnext ?? 1)));
+    } else {
+      wanted = await fullDiff(input, result);
+    }
+
+    await fetchHeaders(input, wanted, state, result);
+    // VANISHED from SELECT (QRESYNC), or sent after a FETCH while another client expunged: a
+    // FETCH may still have returned those messages (the server cannot expunge mid-command).
+    result.removed += db.transaction((tx) => deleteUids(tx, mailboxId, vanished));
+    // Neither CONDSTORE without QRESYNC nor a lost VANISHED tells us about every expunge; a
+    // count mismatch does, and then one UID SEARCH settles which ones.
+    if (strategy === 'condstore' || strategy === 'append') {
+      const local = readFolderState(db, mailboxId).localCount;
+      if (local !== server.exists) result.removed += await removeMissing(input);
+    }
+    return result;
+  } finally {
+    client.off('expunge', onExpunge);
+  }
+}
+
+/** CONDSTORE: flags of everything changed since our MODSEQ; returns UIDs we do not have yet. */
+async function applyChangedFlags(
+  input: MailboxSyncInput,
+  since: string,
+  uidnext: number,
+  result: MailboxSyncResult,
+): Promise<Set<number>> {
+  const changed = await input.client.fetchAll(
+    '1:*',
+    { uid: true, flags: true },
+    { uid: true, changedSince: BigInt(since) },
+  );
+  const known = localUids(input.db, input.mailboxId);
+  const wanted = new Set<number>();
+  input.db.transaction((tx) => {
+    for (const message of changed) {
+      if (!known.has(message.uid)) {
+        wanted.add(message.uid);
+        continue;
+      }
+      if (updateFlags(tx, input.mailboxId, message.uid, [...(message.flags ?? [])], modseqText(message.modseq))) {
+        result.updated += 1;
+      }
+    }
+  });
+  // New mail always has a MODSEQ above ours, but a UID at/after the old UIDNEXT is new regardless.
+  for (const message of changed) if (message.uid >= uidnext && !known.has(message.uid)) wanted.add(message.uid);
+  return wanted;
+}
+
+/** No usable shortcut: every UID and its flags, compared with the store. */
+async function fullDiff(input: MailboxSyncInput, result: MailboxSyncResult): Promise<Set<number>> {
+  const onServer = await input.client.fetchAll('1:*', { uid: true, flags: true }, { uid: true });
+  const known = localUids(input.db, input.mailboxId);
+  const serverUids = new Set(onServer.map((m) => m.uid));
+  const wanted = new Set<number>();
+  input.db.transaction((tx) => {
+    result.removed += deleteUids(
+      tx,
+      input.mailboxId,
+      [...known].filter((uid) => !serverUids.has(uid)),
+    );
+    for (const message of onServer) {
+      if (!known.has(message.uid)) wanted.add(message.uid);
+      else if (updateFlags(tx, input.mailboxId, message.uid, [...(message.flags ?? [])], modseqText(message.modseq)))
+        result.updated += 1;
+    }
+  });
+  return wanted;
+}
+
+async function removeMissing(input: MailboxSyncInput): Promise<number> {
+  const found = await input.client.search({ all: true }, { uid: true });
+  const onServer = new Set(Array.isArray(found) ? found : []);
+  return input.db.transaction((tx) =>
+    deleteUids(
+      tx,
+      input.mailboxId,
+      [...localUids(tx, input.mailboxId)].filter((uid) => !onServer.has(uid)),
+    ),
+  );
+}
+
+/** Newest first in batches; the folder state rides in the last batch's transaction. */
+async function fetchHeaders(
+  input: MailboxSyncInput,
+  wanted: Set<number>,
+  state: SavedFolderState,
+  result: MailboxSyncResult,
+): Promise<void> {
+  const batches = newestFirstBatches(wanted, HEADER_BATCH);
+  const query = {
+    uid: true,
+    flags: true,
+    envelope: true,
+    size: true,
+    internalDate: true,
+    headers: ['references', 'in-reply-to', 'message-id'],
+    ...(input.serverThreads ? { threadId: true } : {}),
+  };
+  let done = 0;
+  await input.onProgress?.(0, wanted.size);
+  if (batches.length === 0) {
+    input.db.transaction((tx) => saveFolderState(tx, input.mailboxId, state));
+    return;
+  }
+  for (const [index, batch] of batches.entries()) {
+    // A message expunged meanwhile is simply absent from the answer.
+    const messages: FetchMessageObject[] = await input.client.fetchAll(toUidSet(batch), query, { uid: true });
+    input.db.transaction((tx) => {
+      for (const message of messages) upsertHeader(tx, input.accountId, input.mailboxId, toHeaderRow(message));
+      if (index === batches.length - 1) saveFolderState(tx, input.mailboxId, state);
+    });
+    result.added += messages.length;
+    done += batch.length;
+    await input.onProgress?.(done, wanted.size);
+  }
+}

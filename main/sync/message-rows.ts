@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { FetchMessageObject, MessageAddressObject } from 'imapflow';
+import type { WritableDb } from '../store/driver';
+import { parseMessageIds, threadKey } from './thread-key';
+
+/** One message's header-phase facts, ready for the `messages` table. */
+export interface HeaderRow {
+  uid: number;
+  modseq: string | null;
+  flags: string[];
+  size: number | null;
+  receivedAt: string | null;
+  date: string;
+  subject: string;
+  fromName: string | null;
+  fromAddress: string | null;
+  to: { name: string; address: string }[];
+  cc: { name: string; address: string }[];
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  serverThreadId: string | null;
+}
+
+/** Decimal text: MODSEQ is 63-bit and must not go through a JS number. */
+export function modseqText(value: bigint | number | undefined | null): string | null {
+  return value === undefined || value === null ? null : value.toString();
+}
+
+function isoDate(value: Date | string | undefined): string | null {
+  if (value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function addresses(list: MessageAddressObject[] | undefined): { name: string; address: string }[] {
+  return (list ?? []).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address ?? '' }));
+}
+
+/** `References:`/`In-Reply-To:` lines from BODY.PEEK[HEADER.FIELDS (…)], unfolded. */
+export function headerValue(headers: Buffer | undefined, name: string): string | null {
+  if (!headers) return null;
+  const unfolded = headers.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
+  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
+}
+
+export function toHeaderRow(message: FetchMessageObject): HeaderRow {
+  const envelope = message.envelope ?? {};
+  const from = addresses(envelope.from)[0] ?? null;
+  const receivedAt = isoDate(message.internalDate);
+  return {
+    uid: message.uid,
+    modseq: modseqText(message.modseq),
+    flags: storedFlags(message.flags ?? []),
+    size: message.size ?? null,
+    receivedAt,
+    // A missing or unparsable Date: header falls back to arrival, so the list still sorts sensibly.
+    date: isoDate(envelope.date) ?? receivedAt ?? new Date(0).toISOString(),
+    subject: envelope.subject ?? '',
+    fromName: from ? from.name : null,
+    fromAddress: from ? from.address : null,
+    to: addresses(envelope.to),
+    cc: addresses(envelope.cc),
+    messageId: envelope.messageId ?? parseMessageIds(headerValue(message.headers, 'message-id'))[0] ?? null,
+    inReplyTo: envelope.inReplyTo ?? parseMessageIds(headerValue(message.headers, 'in-reply-to'))[0] ?? null,
+    references: parseMessageIds(headerValue(message.headers, 'references')),
+    serverThreadId: message.threadId ?? null,
+  };
+}
+
+/**
+ * Flags as stored: sorted (so equal sets compare equal as JSON) and without \Recent, which is
+ * per-session (RFC 3501 §2.3.2) and would make every new connection look like a change.
+ */
+export function storedFlags(flags: Iterable<string>): string[] {
+  return [...flags].filter((flag) => flag.toLowerCase() !== '\\recent').sort();
+}
+
+export function flagColumns(flags: readonly string[]): { unread: number; flagged: number } {
+  const lower = new Set(flags.map((flag) => flag.toLowerCase()));
+  return { unread: lower.has('\\seen') ? 0 : 1, flagged: lower.has('\\flagged') ? 1 : 0 };
+}
+
+/** Insert or refresh by (mailbox, uid); body columns of a known row are left alone. */
+export function upsertHeader(tx: WritableDb, accountId: string, mailboxId: string, row: HeaderRow): void {
+  const { unread, flagged } = flagColumns(row.flags);
+  tx.run(
+    `INSERT INTO messages (id, account_id, mailbox_id, uid, modseq, flags, size, received_at, date, subject,
+        from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs, server_thread_id, thread_id,
+        unread, flagged)
+     VALUES (:id, :accountId, :mailboxId, :uid, :modseq, :flags, :size, :receivedAt, :date, :subject,
+        :fromName, :fromAddress, :to, :cc, :messageId, :inReplyTo, :refs, :serverThreadId, :threadId,
+        :unread, :flagged)
+     ON CONFLICT (mailbox_id, uid) WHERE uid IS NOT NULL DO UPDATE SET
+        modseq = excluded.modseq, flags = excluded.flags, unread = excluded.unread, flagged = excluded.flagged`,
+    {
+      id: randomUUID(),
+      accountId,
+      mailboxId,
+      uid: row.uid,
+      modseq: row.modseq,
+      flags: JSON.stringify(row.flags),
+      size: row.size,
+      receivedAt: row.receivedAt,
+      date: row.date,
+      subject: row.subject,
+      fromName: row.fromName,
+      fromAddress: row.fromAddress,
+      to: JSON.stringify(row.to),
+      cc: JSON.stringify(row.cc),
+      messageId: row.messageId,
+      inReplyTo: row.inReplyTo,
+      refs: JSON.stringify(row.references),
+      serverThreadId: row.serverThreadId,
+      threadId: threadKey(row),
+      unread,
+      flagged,
+    },
+  );
+}
+
+/** Returns whether a row changed (an unknown UID is left for the header fetch). */
+export function updateFlags(
+  tx: WritableDb,
+  mailboxId: string,
+  uid: number,
+  flags: readonly string[],
+  modseq: string | null,
+): boolean {
+  const { unread, flagged } = flagColumns(flags);
+  const json = JSON.stringify(storedFlags(flags));
+  return (
+    tx.run(
+      `UPDATE messages SET flags = :flags, modseq = COALESCE(:modseq, modseq), unread = :unread, flagged = :flagged
+        WHERE mailbox_id = :mailboxId AND uid = :uid AND flags IS NOT :flags`,
+      { flags: json, modseq, unread, flagged, mailboxId, uid },
+    ).changes > 0
+  );
+}
+
+export function deleteUids(tx: WritableDb, mailboxId: string, uids: readonly number[]): number {
+  let removed = 0;
+  for (const uid of uids) {
+    removed += tx.run('DELETE FROM messages WHERE mailbox_id = ? AND uid = ?', [mailboxId, uid]).changes;
+  }
+  return removed;
+}
+
+export function localUids(tx: WritableDb, mailboxId: string): Set<number> {
+  return new Set(
+    tx
+      .all<{ uid: number }>('SELECT uid FROM messages WHERE mailbox_id = ? AND uid IS NOT NULL', [mailboxId])
+      .map((r) => r.uid),
+  );
+}

@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openImapSession } from '../../../main/mail/imap/session';
+import { applyFolderList, listServerFolders } from '../../../main/sync/folders';
+import { syncMailboxHeaders } from '../../../main/sync/mailbox-sync';
+import { syncAccounts } from '../../../main/sync/account-sync';
+import { deliverMessage } from '../../support/doveadm';
+import { addMailUser } from '../../support/mail-users';
+import { startCutProxy } from './cut-proxy';
+import { accountFor, otherClient, rowsOf, syncRig, type SyncRig } from './fixture';
+import { seedMaildir } from './maildir';
+
+const servers = inject('mailServers');
+const profiles: string[] = [];
+const rigs: SyncRig[] = [];
+function newRig(extra: Parameters<typeof syncRig>[2] = {}): SyncRig {
+  const profile = mkdtempSync(join(tmpdir(), 'letterbox-sync-faults-'));
+  profiles.push(profile);
+  const rig = syncRig(servers, profile, extra);
+  rigs.push(rig);
+  return rig;
+}
+afterAll(async () => {
+  for (const rig of rigs) await rig.close();
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+});
+
+interface FolderRow {
+  uidnext: number | null;
+  message_count: number | null;
+}
+
+describe('IMAP sync under load and faults', () => {
+  it('syncs a mailbox of 3000 messages completely, headers and bodies', async () => {
+    const user = await addMailUser(servers.dovecot, 'big');
+    await seedMaildir(servers.dovecot, user, 3000);
+    const rig = newRig();
+    const account = accountFor(servers, user);
+    const started = Date.now();
+    const summary = await rig.sync(account, user.password);
+    const elapsed = Date.now() - started;
+    console.info(
+      `first sync of 3000 messages: ${elapsed} ms`,
+      summary.folders.find((f) => f.path === 'INBOX'),
+    );
+    expect(summary.error).toBeNull();
+    const rows = rowsOf(rig.db, account.id, 'INBOX');
+    expect(rows).toHaveLength(3000);
+    expect(new Set(rows.map((r) => r.subject)).size).toBe(3000);
+    expect(rows.filter((r) => r.unread === 0)).toHaveLength(1000);
+    expect(rows.every((r) => r.body_state === 'stored')).toBe(true);
+    const again = await rig.sync(account, user.password);
+    expect(again.folders.find((f) => f.path === 'INBOX')?.strategy).toBe('unchanged');
+  }, 120_000);
+
+  it('keeps the saved state consistent when the server goes away mid-sync, and the next pass completes', async () => {
+    const user = await addMailUser(servers.dovecot, 'cut');
+    await seedMaildir(servers.dovecot, user, 1000);
+    const proxy = await startCutProxy(servers.imap.tlsPort);
+    try {
+      const rig = newRig({ session: { trust: { extraCa: [servers.tls.ca] }, socketTimeoutMs: 10_000 } });
+      const viaProxy = accountFor(servers, user, { port: proxy.port, security: 'implicit' });
+      proxy.cutAfterBytes = 400_000; // inside the header batches
+      const cut = await rig.sync(viaProxy, user.password);
+      expect(proxy.cuts).toBeGreaterThan(0);
+      expect(cut.ok).toBe(false);
+      expect(cut.error).not.toBeNull();
+
+      const partial = rowsOf(rig.db, viaProxy.id, 'INBOX');
+      expect(partial.length).toBeGreaterThan(0);
+      expect(partial.length).toBeLessThan(1000);
+      const state = rig.db.get<FolderRow>(`SELECT uidnext, message_count FROM mailboxes WHERE path = 'INBOX'`);
+      // The folder's UIDNEXT is only saved together with the last batch: never ahead of the rows.
+      expect(state?.uidnext).toBeNull();
+
+      proxy.cutAfterBytes = null;
+      const resumed = await rig.sync(viaProxy, user.password);
+      expect(resumed.error).toBeNull();
+      // Resumed, not restarted: the rows that made it stay, only the rest is fetched.
+      expect(resumed.folders.find((f) => f.path === 'INBOX')).toMatchObject({
+        strategy: 'full',
+        added: 1000 - partial.length,
+      });
+      const rows = rowsOf(rig.db, viaProxy.id, 'INBOX');
+      expect(rows).toHaveLength(1000);
+      expect(new Set(rows.map((r) => r.uid)).size).toBe(1000);
+      expect(rig.db.get<FolderRow>(`SELECT uidnext, message_count FROM mailboxes WHERE path = 'INBOX'`)).toEqual({
+        uidnext: 1001,
+        message_count: 1000,
+      });
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+
+  it('does not break when messages are expunged while the header fetch runs', async () => {
+    const user = await addMailUser(servers.dovecot, 'race');
+    await seedMaildir(servers.dovecot, user, 450);
+    const rig = newRig();
+    const account = accountFor(servers, user);
+    const session = await openImapSession(account, user.password, { trust: { extraCa: [servers.tls.ca] } });
+    const other = await otherClient(servers, user);
+    try {
+      const { folders } = applyFolderList(rig.db, account.id, await listServerFolders(session.client));
+      const inbox = folders.find((f) => f.path === 'INBOX');
+      await other.mailboxOpen('INBOX');
+      const result = await syncMailboxHeaders({
+        db: rig.db,
+        client: session.client,
+        accountId: account.id,
+        mailboxId: inbox?.id ?? '',
+        path: 'INBOX',
+        condstore: session.condstore,
+        qresync: session.qresync,
+        serverThreads: session.serverThreads,
+        onProgress: async (done) => {
+          // After the newest batch: another client expunges the oldest 100, not fetched yet.
+          if (done === 200) await other.messageDelete('1:100', { uid: true });
+        },
+      });
+      expect(result.strategy).toBe('reseed');
+      expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(350);
+    } finally {
+      await other.logout();
+      await session.close();
+    }
+    const next = await rig.sync(account, user.password);
+    expect(next.error).toBeNull();
+    expect(rowsOf(rig.db, account.id, 'INBOX').map((r) => r.uid)[0]).toBe(101);
+    expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(350);
+  });
+
+  it('syncs several accounts at once; one failing does not stop the others', async () => {
+    const user = await addMailUser(servers.dovecot, 'multi');
+    await deliverMessage(servers.dovecot, user.name, 'Subject: hello\r\n\r\nhi\r\n');
+    const rig = newRig();
+    const good = accountFor(servers, user);
+    const refused = { ...accountFor(servers, user, { port: 1 }), id: 'acc-refused' };
+    const [ok, failed] = await syncAccounts(rig.deps, [
+      { account: good, password: user.password },
+      { account: refused, password: user.password },
+    ]);
+    expect(ok?.ok).toBe(true);
+    expect(rowsOf(rig.db, good.id, 'INBOX')).toHaveLength(1);
+    expect(failed?.ok).toBe(false);
+    expect(failed?.error).toMatch(/refused/);
+    expect(rig.recorded.statuses).toContain('offline');
+  });
+
+  it('applies expunges without QRESYNC (CONDSTORE only: count check and UID SEARCH)', async () => {
+    const user = await addMailUser(servers.dovecot, 'noqr');
+    await seedMaildir(servers.dovecot, user, 20);
+    const rig = newRig({ session: { trust: { extraCa: [servers.tls.ca] }, qresync: false } });
+    const account = accountFor(servers, user);
+    await rig.sync(account, user.password);
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxOpen('INBOX');
+      await other.messageDelete('3,5', { uid: true });
+      await other.messageFlagsAdd('7', ['\\Flagged'], { uid: true });
+    } finally {
+      await other.logout();
+    }
+    const summary = await rig.sync(account, user.password);
+    expect(summary.folders.find((f) => f.path === 'INBOX')).toMatchObject({
+      strategy: 'condstore',
+      removed: 2,
+      updated: 1,
+    });
+    const rows = rowsOf(rig.db, account.id, 'INBOX');
+    expect(rows.map((r) => r.uid)).not.toContain(3);
+    expect(rows).toHaveLength(18);
+    expect(rows.find((r) => r.uid === 7)?.flagged).toBe(1);
+  });
+
+  it('without CONDSTORE: append-only path for new mail, full UID+flags diff otherwise', async () => {
+    const user = await addMailUser(servers.dovecot, 'plain');
+    await seedMaildir(servers.dovecot, user, 10);
+    const rig = newRig();
+    const account = accountFor(servers, user);
+    const session = await openImapSession(account, user.password, {
+      trust: { extraCa: [servers.tls.ca] },
+      qresync: false,
+    });
+    const pass = async () => {
+      const { folders } = applyFolderList(rig.db, account.id, await listServerFolders(session.client));
+      const inbox = folders.find((f) => f.path === 'INBOX');
+      await session.client.mailboxClose().catch(() => undefined); // SELECT again: fresh UIDNEXT/EXISTS
+      return syncMailboxHeaders({
+        db: rig.db,
+        client: session.client,
+        accountId: account.id,
+        mailboxId: inbox?.id ?? '',
+        path: 'INBOX',
+        condstore: false, // as a server without CONDSTORE would be handled
+        qresync: false,
+        serverThreads: false,
+      });
+    };
+    try {
+      expect(await pass()).toMatchObject({ strategy: 'reseed', added: 10 });
+      await deliverMessage(servers.dovecot, user.name, 'Subject: eleven\r\n\r\nx\r\n');
+      await deliverMessage(servers.dovecot, user.name, 'Subject: twelve\r\n\r\nx\r\n');
+      expect(await pass()).toMatchObject({ strategy: 'append', added: 2, removed: 0 });
+
+      const other = await otherClient(servers, user);
+      try {
+        await other.mailboxOpen('INBOX');
+        await other.messageDelete('4', { uid: true });
+        await other.messageFlagsAdd('5', ['\\Seen'], { uid: true });
+      } finally {
+        await other.logout();
+      }
+      expect(await pass()).toMatchObject({ strategy: 'full', removed: 1, updated: 1, added: 0 });
+      const rows = rowsOf(rig.db, account.id, 'INBOX');
+      expect(rows).toHaveLength(11);
+      expect(rows.find((r) => r.uid === 5)?.unread).toBe(0);
+    } finally {
+      await session.close();
+    }
+  });
+});

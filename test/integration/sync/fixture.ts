@@ -1,0 +1,137 @@
+import { ImapFlow } from 'imapflow';
+import { AccountSchema, type Account } from '../../../shared/model/account';
+import type { SqlDriver } from '../../../main/store/driver';
+import { openStore } from '../../../main/store/open-store';
+import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../../../main/sync/account-sync';
+import { createParserPool } from '../../../main/mail/mime/parser-pool';
+import { createBlobStore } from '../../../main/store/blobs/blob-store';
+import type { MailServers, TestUser } from '../../support/mail-servers';
+import type { AccountSyncSummary } from '../../../shared/model/sync';
+
+export function accountFor(
+  servers: MailServers,
+  user: TestUser,
+  overrides: Partial<Account['incoming']> = {},
+): Account {
+  return AccountSchema.parse({
+    id: `acc-${user.name}`,
+    displayName: user.name,
+    incoming: {
+      protocol: 'imap',
+      host: servers.host,
+      port: servers.imap.port,
+      security: 'starttls',
+      username: user.name,
+      ...overrides,
+    },
+    outgoing: { host: servers.host, port: servers.smtp.port, security: 'starttls', username: user.name },
+    identities: [{ id: `id-${user.name}`, name: user.name, address: user.address }],
+    imap: { offlineWindowDays: null },
+  });
+}
+
+export interface Recorded {
+  commands: string[];
+  changed: string[];
+  statuses: string[];
+  notices: string[];
+}
+
+export interface SyncRig {
+  db: SqlDriver;
+  profileDir: string;
+  recorded: Recorded;
+  deps: AccountSyncDeps;
+  sync(account: Account, password: string | null): Promise<AccountSyncSummary>;
+  close(): Promise<void>;
+}
+
+/** A store in `profileDir` and sync dependencies that trust the harness CA and record events. */
+export function syncRig(servers: MailServers, profileDir: string, extra: Partial<AccountSyncDeps> = {}): SyncRig {
+  const store = openStore(profileDir);
+  const pool = createParserPool();
+  const recorded: Recorded = { commands: [], changed: [], statuses: [], notices: [] };
+  const events: SyncEvents = {
+    progress: () => undefined,
+    status: (s) => recorded.statuses.push(s.state),
+    mailboxChanged: (_a, mailboxId) => recorded.changed.push(mailboxId),
+    notice: (_a, message) => recorded.notices.push(message),
+  };
+  const deps: AccountSyncDeps = {
+    db: store.db,
+    parser: pool,
+    raw: createBlobStore(`${profileDir}/blobs`),
+    events,
+    session: { trust: { extraCa: [servers.tls.ca] }, onCommand: (name) => recorded.commands.push(name) },
+    ...extra,
+  };
+  return {
+    db: store.db,
+    profileDir,
+    recorded,
+    deps,
+    sync: (account, password) => syncAccount(deps, account, password),
+    close: async () => {
+      await pool.close();
+      store.close();
+    },
+  };
+}
+
+/** "Another client": a plain imapflow connection as the same user. */
+export async function otherClient(servers: MailServers, user: TestUser): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: servers.host,
+    port: servers.imap.port,
+    secure: false,
+    doSTARTTLS: true,
+    auth: { user: user.name, pass: user.password },
+    tls: { ca: servers.tls.ca },
+    logger: false,
+    disableAutoIdle: true,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+export function rawMessage(n: number, extra: { subject?: string; date?: string; headers?: string } = {}): string {
+  const date = extra.date ?? new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toUTCString().replace('GMT', '+0000');
+  return [
+    `From: "Sender ${n}" <sender${n}@example.test>`,
+    'To: rcpt@example.test',
+    `Subject: ${extra.subject ?? `Message ${n}`}`,
+    `Date: ${date}`,
+    `Message-ID: <msg-${n}@example.test>`,
+    ...(extra.headers ? [extra.headers] : []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `Body of message ${n}.`,
+    '',
+  ].join('\r\n');
+}
+
+export interface MessageRowView {
+  uid: number;
+  subject: string;
+  from_address: string | null;
+  unread: number;
+  flagged: number;
+  flags: string;
+  body_state: string;
+  raw_hash: string | null;
+  snippet: string;
+  thread_id: string | null;
+  date: string;
+}
+
+export function rowsOf(db: SqlDriver, accountId: string, path: string): MessageRowView[] {
+  return db.all<MessageRowView>(
+    `SELECT msg.uid, msg.subject, msg.from_address, msg.unread, msg.flagged, msg.flags, msg.body_state,
+            msg.raw_hash, msg.snippet, msg.thread_id, msg.date
+       FROM messages msg JOIN mailboxes mbx ON mbx.id = msg.mailbox_id
+      WHERE mbx.account_id = ? AND mbx.path = ? ORDER BY msg.uid`,
+    [accountId, path],
+  );
+}

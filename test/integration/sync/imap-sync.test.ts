@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listMailboxes } from '../../../main/services/mailboxes';
+import { listMessages } from '../../../main/services/messages';
+import { deliverMessage } from '../../support/doveadm';
+import { addMailUser } from '../../support/mail-users';
+import type { TestUser } from '../../support/mail-servers';
+import { accountFor, otherClient, rawMessage, rowsOf, syncRig, type SyncRig } from './fixture';
+import { MessageSummarySchema } from '../../../shared/model/message';
+
+const servers = inject('mailServers');
+let user: TestUser;
+let rig: SyncRig;
+let profile: string;
+
+beforeAll(async () => {
+  user = await addMailUser(servers.dovecot, 'sync');
+  profile = mkdtempSync(join(tmpdir(), 'letterbox-sync-'));
+  rig = syncRig(servers, profile);
+});
+afterAll(async () => {
+  await rig.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const account = () => accountFor(servers, user);
+const inbox = () => rowsOf(rig.db, account().id, 'INBOX');
+const strategyOf = (summary: Awaited<ReturnType<SyncRig['sync']>>, path: string) =>
+  summary.folders.find((f) => f.path === path)?.strategy;
+
+// The tests build on each other, like a client's life: first sync, then changes, then resyncs.
+describe.sequential('IMAP sync against Dovecot', () => {
+  const delivered: string[] = [];
+
+  it('first sync: folders with special use, messages with their fields, raw bytes byte-identical', async () => {
+    for (let n = 1; n <= 3; n++) {
+      const raw = rawMessage(
+        n,
+        n === 3 ? { headers: 'References: <msg-1@example.test>\r\nIn-Reply-To: <msg-1@example.test>' } : {},
+      );
+      delivered.push(raw);
+      await deliverMessage(servers.dovecot, user.name, raw);
+    }
+    await deliverMessage(servers.dovecot, user.name, rawMessage(50), 'Sent');
+
+    const summary = await rig.sync(account(), user.password);
+    expect(summary.error).toBeNull();
+    expect(summary.ok).toBe(true);
+    expect(strategyOf(summary, 'INBOX')).toBe('reseed');
+
+    const mailboxes = listMailboxes(rig.db, account().id);
+    const byPath = new Map(mailboxes.map((m) => [m.path, m]));
+    expect(byPath.get('INBOX')).toMatchObject({ specialUse: 'inbox', name: 'Inbox', total: 3, unread: 3 });
+    expect(byPath.get('Sent')).toMatchObject({ specialUse: 'sent', total: 1 });
+    expect(byPath.get('Drafts')?.specialUse).toBe('drafts');
+    expect(byPath.get('Trash')?.specialUse).toBe('trash');
+    expect(byPath.get('Junk')?.specialUse).toBe('junk');
+    expect(byPath.get('Archive')?.specialUse).toBe('archive');
+
+    const rows = inbox();
+    expect(rows.map((r) => r.subject)).toEqual(['Message 1', 'Message 2', 'Message 3']);
+    expect(rows[0]).toMatchObject({
+      from_address: 'sender1@example.test',
+      unread: 1,
+      flagged: 0,
+      body_state: 'stored',
+    });
+    expect(rows[0]?.snippet).toBe('Body of message 1.');
+    expect(rows[0]?.date).toBe('2026-01-01T00:00:01.000Z');
+    // Message 3 replies to message 1: same thread key.
+    expect(rows[2]?.thread_id).toBe(rows[0]?.thread_id);
+    expect(rows[1]?.thread_id).not.toBe(rows[0]?.thread_id);
+
+    for (const [index, row] of rows.entries()) {
+      const bytes = await rig.deps.raw.get(row.raw_hash ?? '');
+      expect(bytes?.equals(Buffer.from(delivered[index] ?? ''))).toBe(true);
+    }
+
+    const list = listMessages(
+      rig.db,
+      { source: { kind: 'mailbox', mailboxId: byPath.get('INBOX')?.id ?? '' }, limit: 10, cursor: null },
+      [],
+    );
+    expect(list.messages.map((m) => m.subject)).toEqual(['Message 3', 'Message 2', 'Message 1']);
+    for (const message of list.messages) expect(() => MessageSummarySchema.parse(message)).not.toThrow();
+    expect(list.messages[2]).toMatchObject({
+      from: { name: 'Sender 1', address: 'sender1@example.test' },
+      unread: true,
+    });
+    expect(rig.recorded.changed).toContain(byPath.get('INBOX')?.id);
+  });
+
+  it('a resync with no change sends no FETCH', async () => {
+    rig.recorded.commands.length = 0;
+    const summary = await rig.sync(account(), user.password);
+    expect(summary.folders.every((f) => f.strategy === 'unchanged')).toBe(true);
+    expect(rig.recorded.commands).not.toContain('UID FETCH');
+    expect(rig.recorded.commands).not.toContain('FETCH');
+    expect(rig.recorded.commands).toContain('EXAMINE');
+  });
+
+  it('new mail is picked up incrementally', async () => {
+    const raw = rawMessage(4);
+    delivered.push(raw);
+    await deliverMessage(servers.dovecot, user.name, raw);
+    const summary = await rig.sync(account(), user.password);
+    // Dovecot has CONDSTORE, so the new message arrives through the CONDSTORE branch.
+    expect(strategyOf(summary, 'INBOX')).toBe('condstore');
+    expect(summary.folders.find((f) => f.path === 'INBOX')).toMatchObject({ added: 1, removed: 0, bodies: 1 });
+    expect(inbox().map((r) => r.subject)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4']);
+  });
+
+  it('flags changed and messages expunged by another client are applied (CONDSTORE/QRESYNC)', async () => {
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxOpen('INBOX');
+      const [first, second] = inbox();
+      await other.messageFlagsAdd(String(first?.uid), ['\\Seen', '\\Flagged'], { uid: true });
+      await other.messageDelete(String(second?.uid), { uid: true });
+    } finally {
+      await other.logout();
+    }
+    rig.recorded.commands.length = 0;
+    const summary = await rig.sync(account(), user.password);
+    expect(strategyOf(summary, 'INBOX')).toBe('condstore');
+    expect(summary.folders.find((f) => f.path === 'INBOX')).toMatchObject({ updated: 1, removed: 1 });
+    // Dovecot offers QRESYNC: the expunge arrives as VANISHED on SELECT, no UID SEARCH needed.
+    expect(rig.recorded.commands).not.toContain('UID SEARCH');
+    const rows = inbox();
+    expect(rows.map((r) => r.subject)).toEqual(['Message 1', 'Message 3', 'Message 4']);
+    expect(rows[0]).toMatchObject({ unread: 0, flagged: 1 });
+    expect(JSON.parse(rows[0]?.flags ?? '[]')).toEqual(['\\Flagged', '\\Seen']);
+  });
+
+  it('rebuilds the cache without duplicates when UIDVALIDITY changes', async () => {
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxCreate('Projects');
+    } finally {
+      await other.logout();
+    }
+    await deliverMessage(servers.dovecot, user.name, rawMessage(60), 'Projects');
+    await rig.sync(account(), user.password);
+    const before = rig.db.get<{ uidvalidity: number }>(
+      `SELECT uidvalidity FROM mailboxes WHERE account_id = ? AND path = 'Projects'`,
+      [account().id],
+    );
+    const mailboxId = rig.db.get<{ id: string }>(
+      `SELECT id FROM mailboxes WHERE path = 'Projects' AND account_id = ?`,
+      [account().id],
+    )?.id;
+    rig.db.run(
+      `INSERT INTO pending_actions (account_id, mailbox_id, uidvalidity, uids, kind, created_at) VALUES (?, ?, ?, '[1]', 'add_flags', '')`,
+      [account().id, mailboxId ?? '', before?.uidvalidity ?? 0],
+    );
+
+    // Delete and recreate between two passes without a folder sync seeing the gap: the path
+    // keeps its row, only UIDVALIDITY moves.
+    const again = await otherClient(servers, user);
+    try {
+      await again.mailboxDelete('Projects');
+      await again.mailboxCreate('Projects');
+    } finally {
+      await again.logout();
+    }
+    await deliverMessage(servers.dovecot, user.name, rawMessage(61), 'Projects');
+    await deliverMessage(servers.dovecot, user.name, rawMessage(62), 'Projects');
+
+    const summary = await rig.sync(account(), user.password);
+    expect(strategyOf(summary, 'Projects')).toBe('reseed');
+    const after = rig.db.get<{ uidvalidity: number; id: string }>(
+      `SELECT id, uidvalidity FROM mailboxes WHERE account_id = ? AND path = 'Projects'`,
+      [account().id],
+    );
+    expect(after?.uidvalidity).not.toBe(before?.uidvalidity);
+    expect(after?.id).toBe(mailboxId);
+    expect(rowsOf(rig.db, account().id, 'Projects').map((r) => r.subject)).toEqual(['Message 61', 'Message 62']);
+    expect(rig.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM pending_actions')?.n).toBe(0);
+    expect(rig.recorded.notices.some((n) => n.includes('Projects'))).toBe(true);
+  });
+
+  it('removes folders deleted on the server, with their messages', async () => {
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxDelete('Projects');
+    } finally {
+      await other.logout();
+    }
+    await rig.sync(account(), user.password);
+    expect(listMailboxes(rig.db, account().id).map((m) => m.path)).not.toContain('Projects');
+    expect(rowsOf(rig.db, account().id, 'Projects')).toEqual([]);
+  });
+
+  it('reports a wrong password as an error status and leaves the store as it was', async () => {
+    const count = inbox().length;
+    const summary = await rig.sync(account(), 'wrong-password');
+    expect(summary.ok).toBe(false);
+    expect(summary.error).toMatch(/password|log/i);
+    expect(rig.recorded.statuses.at(-1)).toBe('error');
+    expect(inbox()).toHaveLength(count);
+  });
+});
