@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { ensureProfileDir, resolveProfileDir } from '../platform/profile';
 import { createMailProbes } from '../mail/probes';
 import { composeApp } from '../services/compose-app';
+import { startLiveSync } from '../services/live';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { openElectronSettings } from './electron-settings';
@@ -34,7 +35,7 @@ async function start(): Promise<void> {
     const { settings, notices: settingsNotices } = openElectronSettings(profileDir);
     const { secrets, notices: secretNotices } = await openSafeStorageSecrets(profileDir);
     const store = openStore(profileDir);
-    const { dispatcher, bus } = composeApp(
+    const { dispatcher, bus, ctx } = composeApp(
       {
         shell: 'electron',
         profileDir,
@@ -51,6 +52,17 @@ async function start(): Promise<void> {
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore();
       window.focus();
+    });
+    const live = startLiveSync(ctx);
+    let liveStopped = false;
+    // Watchers write to the store: quitting waits for them before will-quit closes it.
+    app.on('before-quit', (event) => {
+      if (liveStopped) return;
+      event.preventDefault();
+      void live.stop().finally(() => {
+        liveStopped = true;
+        app.quit();
+      });
     });
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {

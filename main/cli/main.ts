@@ -8,9 +8,17 @@ import { doctorCommand } from './commands/doctor';
 import { messageCommand } from './commands/message';
 import { messagesCommand } from './commands/messages';
 import { syncCommand } from './commands/sync';
+import { watchCommand } from './commands/watch';
 import type { CliIo } from './io';
 
-const COMMANDS: readonly Command[] = [accountCommand, syncCommand, messagesCommand, messageCommand, doctorCommand];
+const COMMANDS: readonly Command[] = [
+  accountCommand,
+  syncCommand,
+  watchCommand,
+  messagesCommand,
+  messageCommand,
+  doctorCommand,
+];
 
 /** Runs one command line and returns the exit code; never throws, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

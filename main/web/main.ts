@@ -52,6 +52,7 @@ async function run(): Promise<void> {
     app = await openNodeApp({
       profileDir: values.profile,
       shell: 'web',
+      live: true,
       onInternalError: (channel, error) => console.error(`letterbox web: internal error in ${channel}:`, error),
     });
     shell = await startWebShell({

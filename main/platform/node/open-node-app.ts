@@ -2,6 +2,7 @@ import { createDnsResolver } from '../../mail/autoconfig';
 import { createMailProbes, type MailProbes } from '../../mail/probes';
 import { openNodeSecrets } from '../../secrets/open-node-secrets';
 import { composeApp, type ComposedApp } from '../../services/compose-app';
+import { startLiveSync, type LiveSync, type LiveSyncOptions } from '../../services/live';
 import type { SyncOptions } from '../../services/sync';
 import { openConfSettings } from '../../settings/conf-settings';
 import { openStore } from '../../store/open-store';
@@ -17,10 +18,17 @@ export interface NodeAppOptions {
   probes?: MailProbes;
   /** Tests pass the harness CA or a command counter for IMAP sync. */
   sync?: SyncOptions;
+  /**
+   * Keep IMAP accounts in step (IDLE + STATUS polling) while the app is open: the browser shell
+   * turns it on; the CLI and tests leave it off unless they watch on purpose.
+   */
+  live?: boolean | LiveSyncOptions;
 }
 
 export interface NodeApp extends ComposedApp {
   profileDir: string;
+  /** Null unless opened with `live`. */
+  live: LiveSync | null;
   close(): Promise<void>;
 }
 
@@ -44,10 +52,16 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     },
     options.onInternalError,
   );
+  const live = options.live ? startLiveSync(app.ctx, options.live === true ? {} : options.live) : null;
   return {
     ...app,
     profileDir,
-    close: async () => store.close(),
+    live,
+    close: async () => {
+      // Watchers write to the store: they stop before it closes.
+      await live?.stop();
+      store.close();
+    },
   };
 }
 

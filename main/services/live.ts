@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { Account } from '../../shared/model/account';
+import { readPasswords } from '../accounts/credentials';
+import { createParserPool } from '../mail/mime/parser-pool';
+import { createBlobStore } from '../store/blobs/blob-store';
+import {
+  watchAccount,
+  type AccountWatcher,
+  type LiveDeps,
+  type LiveEvents,
+  type LiveOptions,
+} from '../sync/live/account-watcher';
+import type { MessageParser } from '../sync/ports';
+import type { AppContext } from './context';
+import { RAW_DIR } from './sync';
+
+export interface LiveSyncOptions extends LiveOptions {
+  /** Only this account (`letterbox watch ACCOUNT`); null or absent: every IMAP account. */
+  accountId?: string | null;
+  /** Extra listeners next to the event bus (the CLI prints changes and reconnects). */
+  listeners?: Partial<Pick<LiveEvents, 'change' | 'connection' | 'status'>>;
+}
+
+export interface LiveSync {
+  /** Account ids being watched right now. */
+  watching(): string[];
+  /** A STATUS pass over every folder of these accounts (all when null). */
+  checkNow(accountId?: string | null): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Live sync for the shells that stay open (Electron, browser shell, `letterbox watch`): a watcher
+ * per IMAP account, started at once and restarted when `accounts:changed` says an account was
+ * added, edited (new server or password) or removed. Status goes out as the same bus events as
+ * `sync:run`, so the renderer needs nothing new.
+ */
+export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): LiveSync {
+  const watchers = new Map<string, AccountWatcher>();
+  // Starting needs the keychain (async): changes to one account are applied in order.
+  let queue: Promise<void> = Promise.resolve();
+  let stopped = false;
+  // One pool for the service's life; its idle workers are unref'd and closed in stop().
+  const pool = ctx.sync?.parser ? null : createParserPool();
+  const deps: LiveDeps = {
+    db: ctx.store.db,
+    parser: ctx.sync?.parser ?? (pool as MessageParser),
+    raw: ctx.sync?.raw ?? createBlobStore(join(ctx.profileDir, RAW_DIR)),
+    events: liveEvents(ctx, options.listeners),
+    ...(ctx.sync?.session ? { session: ctx.sync.session } : {}),
+    ...(ctx.sync?.maxBodyBytes ? { maxBodyBytes: ctx.sync.maxBodyBytes } : {}),
+  };
+
+  const wanted = (account: Account): boolean =>
+    account.incoming.protocol === 'imap' && (options.accountId == null || account.id === options.accountId);
+
+  const restart = (accountId: string): void => {
+    queue = queue
+      .then(async () => {
+        await watchers.get(accountId)?.stop();
+        watchers.delete(accountId);
+        const account = ctx.settings.get('accounts').find((a) => a.id === accountId);
+        if (stopped || !account || !wanted(account)) return;
+        const { incoming } = await readPasswords(ctx.secrets, account);
+        watchers.set(accountId, watchAccount(deps, account, incoming, options));
+      })
+      .catch((error: unknown) => {
+        // An unreadable keychain must not stop the other accounts; the status says why.
+        const message = error instanceof Error ? error.message : String(error);
+        deps.events.status({ accountId, state: 'error', message });
+      });
+  };
+
+  const unsubscribe = ctx.bus.subscribe((event, payload) => {
+    if (event === 'accounts:changed') restart((payload as { accountId: string }).accountId);
+  });
+  for (const account of ctx.settings.get('accounts')) if (wanted(account)) restart(account.id);
+
+  return {
+    watching: () => [...watchers.keys()],
+    checkNow: async (accountId = null) => {
+      await queue;
+      await Promise.all(
+        [...watchers.values()].filter((w) => accountId === null || w.accountId === accountId).map((w) => w.checkNow()),
+      );
+    },
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      await queue.catch(() => undefined);
+      await Promise.all([...watchers.values()].map((w) => w.stop()));
+      watchers.clear();
+      await pool?.close();
+    },
+  };
+}
+
+function liveEvents(ctx: AppContext, listeners: LiveSyncOptions['listeners'] = {}): LiveEvents {
+  return {
+    progress: (p) => ctx.bus.emit('sync:progress', p),
+    status: (s) => {
+      ctx.bus.emit('sync:status', { ...s, at: new Date().toISOString() });
+      listeners.status?.(s);
+    },
+    mailboxChanged: (accountId, mailboxId) => ctx.bus.emit('mailbox:changed', { accountId, mailboxId }),
+    notice: (_accountId, message) => ctx.bus.emit('app:notice', { level: 'warning', code: 'sync_reset', message }),
+    ...(listeners.change ? { change: listeners.change } : {}),
+    ...(listeners.connection ? { connection: listeners.connection } : {}),
+  };
+}

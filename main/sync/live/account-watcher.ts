@@ -1,0 +1,252 @@
+import type { Account } from '../../../shared/model/account';
+import { toSessionError } from '../../mail/imap/errors';
+import { openImapSession, type ImapSession } from '../../mail/imap/session';
+import type { AccountSyncDeps, SyncEvents } from '../account-sync';
+import { applyFolderList, listServerFolders, type SyncedFolder } from '../folders';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import { syncFolderBodies, syncFolderHeaders, type FolderChange, type LiveFolder } from './folder-pass';
+import { readKnownStatus, statusChanged } from './status-check';
+
+export const DEFAULT_POLL_INTERVAL_MS = 3 * 60_000;
+/** Servers may drop an IDLE after 30 min (RFC 2177); re-issue it well before. */
+export const DEFAULT_MAX_IDLE_MS = 27 * 60_000;
+/** IDLE events come in bursts (EXISTS then FETCH); one pass serves the burst. */
+export const DEFAULT_DEBOUNCE_MS = 100;
+
+export interface ConnectionEvent {
+  accountId: string;
+  state: 'connected' | 'lost';
+  /** Failed attempts in a row (0 once connected). */
+  attempt: number;
+  /** When state is 'lost': the wait before the next attempt. */
+  retryInMs: number | null;
+  error: string | null;
+}
+
+export interface LiveEvents extends SyncEvents {
+  /** A pass changed a folder (only called when something changed). */
+  change?(change: FolderChange): void;
+  connection?(event: ConnectionEvent): void;
+}
+
+export interface LiveOptions {
+  pollIntervalMs?: number;
+  maxIdleMs?: number;
+  debounceMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface LiveDeps extends AccountSyncDeps {
+  events: LiveEvents;
+}
+
+export interface AccountWatcher {
+  readonly accountId: string;
+  /** Resolves once every folder was checked (the same work as one STATUS poll, Inbox included). */
+  checkNow(): Promise<void>;
+  /** Closes both connections and every timer; resolves when nothing of the watcher is left. */
+  stop(): Promise<void>;
+}
+
+const INBOX = 'INBOX';
+
+/**
+ * Keeps one account in step with the server: a long-lived connection IDLEs on the Inbox and only
+ * listens; every change it reports, the STATUS poll of the other folders and the catch-up after
+ * (re)connecting run serially on a short-lived command connection (DESIGN §5), so IDLE never has
+ * to be broken to do work and a slow pass never delays the next notification.
+ */
+export function watchAccount(
+  deps: LiveDeps,
+  account: Account,
+  password: string | null,
+  options: LiveOptions = {},
+): AccountWatcher {
+  const accountId = account.id;
+  const { events } = deps;
+  let stopped = false;
+  let idleSession: ImapSession | null = null;
+  let commandSession: ImapSession | null = null;
+  let folders: SyncedFolder[] = [];
+  // Work waiting for the command connection; coalesced, so a burst of events is one pass.
+  const dirty = new Set<string>();
+  let fullCheck = false;
+  let draining: Promise<void> | null = null;
+  let debounceTimer: NodeJS.Timeout | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+
+  const schedule = (path: string): void => {
+    dirty.add(path);
+    if (debounceTimer || stopped) return;
+    debounceTimer = setTimeout(() => {
+      debounceTimer = null;
+      void drain();
+    }, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  };
+
+  function drain(): Promise<void> {
+    draining ??= (async () => {
+      try {
+        while (!stopped && (fullCheck || dirty.size > 0)) await runBatch();
+      } finally {
+        draining = null;
+      }
+    })();
+    return draining;
+  }
+
+  async function runBatch(): Promise<void> {
+    const full = fullCheck;
+    fullCheck = false;
+    const paths = new Set(dirty);
+    dirty.clear();
+    events.status({ accountId, state: 'syncing', message: null });
+    let session: ImapSession | null = null;
+    try {
+      session = commandSession = await openImapSession(account, password, deps.session);
+      if (stopped) throw new Error('stopped');
+      if (full || folders.length === 0) {
+        folders = applyFolderList(deps.db, accountId, await listServerFolders(session.client)).folders.filter(
+          (f) => f.selectable,
+        );
+      }
+      const targets = full ? await changedFolders(session, paths) : folders.filter((f) => paths.has(f.path));
+      const changes: FolderChange[] = [];
+      for (const folder of targets) changes.push(await syncFolderHeaders(deps, session, accountId, folder));
+      for (const change of changes) {
+        await syncFolderBodies(deps, session, account.imap.offlineWindowDays, change);
+        if (change.added + change.updated + change.removed > 0) events.change?.(change);
+      }
+      await session.close();
+      events.status({ accountId, state: 'idle', message: null });
+    } catch (error) {
+      session?.client.close();
+      if (stopped) return;
+      // The work is not lost: the next poll or reconnect catch-up redoes it from the store's state.
+      const failure = toSessionError(error, account, 'sync');
+      events.status({ accountId, state: failure.offline ? 'offline' : 'error', message: failure.message });
+    } finally {
+      commandSession = null;
+    }
+  }
+
+  /** Inbox (and anything IDLE flagged) always; other folders only when STATUS shows a change. */
+  async function changedFolders(session: ImapSession, always: Set<string>): Promise<LiveFolder[]> {
+    const wanted: LiveFolder[] = [];
+    for (const folder of inboxFirst(folders)) {
+      if (folder.specialUse === 'inbox' || always.has(folder.path)) {
+        wanted.push(folder);
+        continue;
+      }
+      const status = await session.client.status(folder.path, {
+        messages: true,
+        uidNext: true,
+        uidValidity: true,
+        ...(session.condstore ? { highestModseq: true } : {}),
+      });
+      if (status === false || statusChanged(readKnownStatus(deps.db, folder.id), status)) wanted.push(folder);
+    }
+    return wanted;
+  }
+
+  function armPoll(): void {
+    pollTimer = setInterval(() => {
+      fullCheck = true;
+      void drain();
+    }, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  }
+
+  /** Opens the IDLE connection on the Inbox; resolves when that connection is gone. */
+  async function connectAndIdle(): Promise<void> {
+    const session = await openImapSession(account, password, deps.session);
+    idleSession = session;
+    const { client } = session;
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    if (stopped) {
+      client.close();
+      return;
+    }
+    client.maxIdleTime = options.maxIdleMs ?? DEFAULT_MAX_IDLE_MS;
+    // Which event is irrelevant: the folder's incremental sync finds out what changed.
+    const onChange = (event: { path: string }): void => schedule(event.path);
+    client.on('exists', onChange).on('flags', onChange).on('expunge', onChange);
+    try {
+      await client.mailboxOpen(INBOX, { readOnly: true });
+      events.connection?.({ accountId, state: 'connected', attempt: 0, retryInMs: null, error: null });
+      // Catch up on whatever happened while we were away (or since the last run).
+      fullCheck = true;
+      void drain();
+      while (client.usable && !stopped) {
+        const started = Date.now();
+        // Breaks only on a command or a dead connection; maxIdleTime restarts are internal.
+        await client.idle();
+        if (Date.now() - started < 1_000) await Promise.race([closed, delay(1_000)]);
+      }
+      await closed;
+    } finally {
+      client.off('exists', onChange).off('flags', onChange).off('expunge', onChange);
+      client.close();
+      idleSession = null;
+    }
+  }
+
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(finish, ms);
+      function finish(): void {
+        clearTimeout(timer);
+        if (wake === finish) wake = null;
+        resolve();
+      }
+      wake = finish;
+    });
+
+  const loop = (async () => {
+    armPoll();
+    let attempt = 0;
+    while (!stopped) {
+      let error: string | null = null;
+      const started = Date.now();
+      try {
+        await connectAndIdle();
+      } catch (failure) {
+        error = toSessionError(failure, account).message;
+      }
+      if (stopped) break;
+      // A connection that held for a while was a success: start the backoff from the beginning.
+      attempt = Date.now() - started > 60_000 ? 1 : attempt + 1;
+      const retryInMs = backoffDelay(attempt, options.backoff);
+      events.connection?.({ accountId, state: 'lost', attempt, retryInMs, error });
+      events.status({
+        accountId,
+        state: 'offline',
+        message: `${error ?? 'Connection lost'}; reconnecting in ${Math.ceil(retryInMs / 1000)} s.`,
+      });
+      await delay(retryInMs);
+    }
+  })();
+
+  return {
+    accountId,
+    checkNow: () => {
+      fullCheck = true;
+      return drain();
+    },
+    stop: async () => {
+      stopped = true;
+      if (debounceTimer) clearTimeout(debounceTimer);
+      if (pollTimer) clearInterval(pollTimer);
+      debounceTimer = pollTimer = null;
+      wake?.();
+      idleSession?.client.close();
+      commandSession?.client.close();
+      await loop;
+      await draining;
+    },
+  };
+}
+
+function inboxFirst(folders: SyncedFolder[]): SyncedFolder[] {
+  return [...folders.filter((f) => f.specialUse === 'inbox'), ...folders.filter((f) => f.specialUse !== 'inbox')];
+}

@@ -1,0 +1,38 @@
+import type { StatusObject } from 'imapflow';
+import type { ReadableDb } from '../../store/driver';
+
+/** What the store holds about a folder, as STATUS can report it. */
+export interface KnownFolderStatus {
+  uidvalidity: number | null;
+  uidnext: number | null;
+  highestmodseq: string | null;
+  messageCount: number | null;
+}
+
+export function readKnownStatus(db: ReadableDb, mailboxId: string): KnownFolderStatus {
+  const row = db.get<{
+    uidvalidity: number | null;
+    uidnext: number | null;
+    highestmodseq: string | null;
+    message_count: number | null;
+  }>('SELECT uidvalidity, uidnext, highestmodseq, message_count FROM mailboxes WHERE id = ?', [mailboxId]);
+  return {
+    uidvalidity: row?.uidvalidity ?? null,
+    uidnext: row?.uidnext ?? null,
+    highestmodseq: row?.highestmodseq ?? null,
+    messageCount: row?.message_count ?? null,
+  };
+}
+
+/**
+ * Whether STATUS shows a change since the last pass. MESSAGES and UIDNEXT catch arrivals and
+ * expunges; HIGHESTMODSEQ (CONDSTORE servers) also catches flag changes. A value the server did
+ * not report never counts as a change, so a server without CONDSTORE is not resynced every poll.
+ */
+export function statusChanged(known: KnownFolderStatus, status: StatusObject): boolean {
+  if (known.uidvalidity === null || known.uidnext === null) return true; // never fully synced
+  if (status.uidValidity !== undefined && Number(status.uidValidity) !== known.uidvalidity) return true;
+  if (status.uidNext !== undefined && status.uidNext !== known.uidnext) return true;
+  if (status.messages !== undefined && status.messages !== known.messageCount) return true;
+  return status.highestModseq !== undefined && status.highestModseq.toString() !== (known.highestmodseq ?? '');
+}
