@@ -4,6 +4,7 @@ import { getAccount, listAccounts, removeAccount, saveAccount } from './accounts
 import { appInfo } from './app-info';
 import type { AppContext } from './context';
 import { listMailboxes } from './mailboxes';
+import { archiveMessages, deleteMessages, moveMessages, setFlags } from './message-actions';
 import { listMessages } from './messages';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
@@ -37,5 +38,9 @@ export function createHandlers(ctx: AppContext): Handlers {
       return next;
     },
     'sync:run': ({ accountId }) => runSync(ctx, accountId),
+    'messages:setFlags': (input) => setFlags(ctx, input),
+    'messages:move': (input) => moveMessages(ctx, input),
+    'messages:archive': (input) => archiveMessages(ctx, input),
+    'messages:delete': (input) => deleteMessages(ctx, input),
   };
 }

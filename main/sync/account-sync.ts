@@ -3,6 +3,7 @@ import type { AccountSyncSummary, FolderSyncSummary, SyncPhase } from '../../sha
 import { toSessionError, type ImapSessionError } from '../mail/imap/errors';
 import { openImapSession, type ImapSessionOptions } from '../mail/imap/session';
 import type { WritableDb } from '../store/driver';
+import { replayBeforeSync } from './actions/pass';
 import { syncMailboxBodies } from './bodies';
 import { recordFolderError } from './folder-state';
 import { applyFolderList, listServerFolders, type SyncedFolder } from './folders';
@@ -53,6 +54,7 @@ export async function syncAccount(
   }
   const { client } = session;
   try {
+    await replayBeforeSync(deps, session, accountId);
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: 0, total: 0 });
     const { folders } = applyFolderList(deps.db, accountId, await listServerFolders(client));
     const selectable = inboxFirst(folders.filter((f) => f.selectable));

@@ -16,6 +16,10 @@ export const CHANNELS = [
   'prefs:get',
   'prefs:update',
   'sync:run',
+  'messages:setFlags',
+  'messages:move',
+  'messages:archive',
+  'messages:delete',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

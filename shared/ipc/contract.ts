@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema, AccountSummarySchema } from '../model/account';
 import { MailboxSchema } from '../model/mailbox';
 import { MessageSummarySchema } from '../model/message';
+import { ActionResultSchema, IdsInputSchema, MoveInputSchema, SetFlagsInputSchema } from '../model/message-actions';
 import { NoticeSchema } from '../model/notice';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
@@ -103,6 +104,13 @@ export const contract = {
       input: z.strictObject({ accountId: z.string().min(1).nullable().default(null) }),
       output: z.object({ accounts: z.array(AccountSyncSummarySchema) }),
     },
+    /** Local actions: applied to the store at once, queued and replayed on the server. */
+    'messages:setFlags': { input: SetFlagsInputSchema, output: ActionResultSchema },
+    'messages:move': { input: MoveInputSchema, output: ActionResultSchema },
+    /** To the account's Archive folder; not_found when it has none. */
+    'messages:archive': { input: IdsInputSchema, output: ActionResultSchema },
+    /** To Trash; messages already in Trash are expunged. */
+    'messages:delete': { input: IdsInputSchema, output: ActionResultSchema },
   },
   events: {
     'app:notice': NoticeSchema,

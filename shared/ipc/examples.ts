@@ -168,6 +168,10 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
   },
   'prefs:get': { input: {}, output: { layout: 'columns', paneSizes: [220, 420] } },
   'prefs:update': { input: { layout: 'stacked' }, output: { layout: 'stacked', paneSizes: [220, 420] } },
+  'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
+  'messages:move': { input: { ids: ['msg-1'], toMailboxId: 'mbx-2' }, output: { changed: 1, queued: 1 } },
+  'messages:archive': { input: { ids: ['msg-1', 'msg-2'] }, output: { changed: 2, queued: 1 } },
+  'messages:delete': { input: { ids: ['msg-1'] }, output: { changed: 1, queued: 1 } },
   'sync:run': {
     input: { accountId: 'acc-1' },
     output: {
