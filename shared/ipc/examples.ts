@@ -28,7 +28,7 @@ const account: Account = {
     { id: 'id-1', name: 'Ada Lovelace', address: 'ada@example.com', replyTo: null, signature: '-- \nAda', smtp: null },
   ],
   pop3: { leaveOnServer: true, deleteAfterDays: null, deleteWhenDeletedHere: false },
-  imap: { offlineWindowDays: 365 },
+  imap: { offlineWindowDays: 365, qresync: true },
   includeInUnified: true,
   insecureAcknowledged: false,
 };

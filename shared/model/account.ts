@@ -73,6 +73,8 @@ export type Pop3Options = z.infer<typeof Pop3OptionsSchema>;
 export const ImapOptionsSchema = z.object({
   /** Bodies are kept offline for this many days; null = all mail. */
   offlineWindowDays: z.number().int().min(1).max(36_500).nullable().default(365),
+  /** The per-account off switch for QRESYNC, for servers whose implementation misbehaves. */
+  qresync: z.boolean().default(true),
 });
 
 const AccountFields = z.object({

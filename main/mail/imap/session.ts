@@ -56,7 +56,7 @@ export async function openImapSession(
     auth: { user: server.username, pass: password, loginMethod: LOGIN_METHOD[server.authMethod] },
     tls,
     logger: options.onCommand ? commandLogger(options.onCommand) : false,
-    qresync: options.qresync ?? true,
+    qresync: (options.qresync ?? true) && account.imap.qresync,
     disableAutoIdle: true,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,
     greetingTimeout: options.connectTimeoutMs ?? 30_000,

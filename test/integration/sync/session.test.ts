@@ -70,6 +70,19 @@ describe('openImapSession', () => {
     }
   });
 
+  it('turns QRESYNC off for an account whose settings say so', async () => {
+    const account = accountFor(servers, user);
+    const session = await openImapSession({ ...account, imap: { ...account.imap, qresync: false } }, user.password, {
+      trust,
+    });
+    try {
+      expect(session.qresync).toBe(false);
+      expect(session.condstore).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('maps a wrong password to auth_failed with a message for the user', async () => {
     const error = await failureOf(openImapSession(accountFor(servers, user), 'wrong', { trust }));
     expect(error.code).toBe('auth_failed');

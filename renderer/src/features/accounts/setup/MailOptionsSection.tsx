@@ -38,6 +38,12 @@ export function MailOptionsSection({ form, errors, update }: MailOptionsProps) {
               hint="Older messages are downloaded when you open them."
             />
           )}
+          <CheckboxField
+            label="Use fast resynchronisation (QRESYNC)"
+            checked={form.imap.qresync}
+            onChange={(qresync) => imap({ qresync })}
+            hint="Turn off only if this server shows deleted messages again or misses changes."
+          />
         </>
       ) : (
         <>

@@ -29,7 +29,7 @@ export interface AccountForm {
   outgoing: ServerForm & { sameCredentialsAsIncoming: boolean };
   outgoingPassword: string;
   pop3: { leaveOnServer: boolean; deleteAfter: boolean; deleteAfterDays: string; deleteWhenDeletedHere: boolean };
-  imap: { allMail: boolean; offlineWindowDays: string };
+  imap: { allMail: boolean; offlineWindowDays: string; qresync: boolean };
   includeInUnified: boolean;
   insecureAcknowledged: boolean;
   /** What the form does not show but must keep: the first identity's id, reply-to, signature; other identities. */
@@ -65,7 +65,7 @@ export function emptyForm(): AccountForm {
     outgoing: { ...blankServer('', 465), sameCredentialsAsIncoming: true },
     outgoingPassword: '',
     pop3: { leaveOnServer: true, deleteAfter: false, deleteAfterDays: '30', deleteWhenDeletedHere: false },
-    imap: { allMail: false, offlineWindowDays: String(DEFAULT_OFFLINE_DAYS) },
+    imap: { allMail: false, offlineWindowDays: String(DEFAULT_OFFLINE_DAYS), qresync: true },
     includeInUnified: true,
     insecureAcknowledged: false,
     identities: [],
@@ -103,7 +103,11 @@ export function formFromAccount(account: Account): AccountForm {
       deleteAfterDays: String(account.pop3.deleteAfterDays ?? 30),
       deleteWhenDeletedHere: account.pop3.deleteWhenDeletedHere,
     },
-    imap: { allMail: days === null, offlineWindowDays: String(days ?? DEFAULT_OFFLINE_DAYS) },
+    imap: {
+      allMail: days === null,
+      offlineWindowDays: String(days ?? DEFAULT_OFFLINE_DAYS),
+      qresync: account.imap.qresync,
+    },
     includeInUnified: account.includeInUnified,
     insecureAcknowledged: account.insecureAcknowledged,
     identities: account.identities,

@@ -79,6 +79,7 @@ export function toDraft(form: AccountForm, passwordRequired: boolean): DraftResu
         : pop3
           ? (whole(form.imap.offlineWindowDays, 1, 36_500) ?? DEFAULT_OFFLINE_DAYS)
           : days('imap.offlineWindowDays', form.imap.offlineWindowDays, 36_500),
+      qresync: form.imap.qresync,
     },
     includeInUnified: form.includeInUnified,
     insecureAcknowledged: plaintext && form.insecureAcknowledged,
