@@ -1,6 +1,13 @@
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, TLSSocket, type ConnectionOptions } from 'node:tls';
-import { Pop3ClosedError, Pop3Error, Pop3ProtocolError, Pop3ServerError, Pop3TimeoutError } from './errors';
+import {
+  Pop3ClosedError,
+  Pop3Error,
+  Pop3ProtocolError,
+  Pop3ServerError,
+  Pop3TimeoutError,
+  Pop3TooLargeError,
+} from './errors';
 import { LineReader, LineTooLongError } from './line-reader';
 import { MultilineCollector, parseStatusLine, type StatusLine } from './response';
 
@@ -22,9 +29,12 @@ interface Pending {
   /** The verb used in errors; never the arguments (USER, PASS and AUTH carry credentials). */
   verb: string | null;
   multiline: boolean;
+  /** For multi-line replies: content past this many bytes is read and dropped, and the reply rejects. */
+  keepBytes: number;
   collector: MultilineCollector | null;
   status: StatusLine | null;
-  timer: NodeJS.Timeout;
+  /** Runs only while this reply is the one being read (see armHead). */
+  timer: NodeJS.Timeout | null;
   resolve: (reply: MultilineReply) => void;
   reject: (error: Error) => void;
 }
@@ -79,8 +89,8 @@ export class Pop3Connection {
   }
 
   /** A command answered by `+OK` and lines up to "." (CAPA, LIST, UIDL, RETR, TOP), dot-unstuffed. */
-  async multiline(line: string, verb = verbOf(line)): Promise<MultilineReply> {
-    const reply = this.enqueue(verb, true);
+  async multiline(line: string, verb = verbOf(line), options: { maxBytes?: number } = {}): Promise<MultilineReply> {
+    const reply = this.enqueue(verb, true, options.maxBytes);
     this.write(line);
     return reply;
   }
@@ -135,15 +145,21 @@ export class Pop3Connection {
     this.socket.destroy();
   }
 
-  private enqueue(verb: string | null, multiline: boolean): Promise<MultilineReply> {
+  /** Replies awaited right now (for pipelining: how many commands are in flight). */
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  private enqueue(
+    verb: string | null,
+    multiline: boolean,
+    keepBytes = Number.POSITIVE_INFINITY,
+  ): Promise<MultilineReply> {
     if (this.failure) return Promise.reject(this.failure);
     const reply = new Promise<MultilineReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(new Pop3TimeoutError(verb, this.timeoutMs));
-        this.socket.destroy();
-      }, this.timeoutMs);
-      this.pending.push({ verb, multiline, collector: null, status: null, timer, resolve, reject });
+      this.pending.push({ verb, multiline, keepBytes, collector: null, status: null, timer: null, resolve, reject });
     });
+    this.armHead();
     this.drain();
     return reply;
   }
@@ -152,7 +168,22 @@ export class Pop3Connection {
     if (!this.failure) this.socket.write(`${line}\r\n`);
   }
 
+  /**
+   * The timeout counts silence of the reply being read: it starts when a reply becomes the oldest
+   * one awaited and restarts whenever bytes arrive. Replies queued behind it (pipelined commands)
+   * do not time out while a large RETR ahead of them is still streaming in.
+   */
+  private armHead(): void {
+    const head = this.pending[0];
+    if (!head || head.timer || this.failure) return;
+    head.timer = setTimeout(() => {
+      this.fail(new Pop3TimeoutError(head.verb, this.timeoutMs));
+      this.socket.destroy();
+    }, this.timeoutMs);
+  }
+
   private readonly onData = (chunk: Buffer): void => {
+    this.pending[0]?.timer?.refresh();
     this.reader.push(chunk);
     this.drain();
   };
@@ -182,7 +213,10 @@ export class Pop3Connection {
     const head = this.pending[0];
     if (!head) return;
     if (head.collector && head.status) {
-      if (head.collector.add(line)) this.settle(head, { status: head.status, content: head.collector });
+      if (!head.collector.add(line)) return;
+      const { collector } = head;
+      if (collector.overflowed) this.settle(head, new Pop3TooLargeError(head.verb, head.keepBytes, collector.size));
+      else this.settle(head, { status: head.status, content: collector });
       return;
     }
     const text = line.toString('utf8');
@@ -192,7 +226,7 @@ export class Pop3Connection {
     if (status.kind === 'err') return this.settle(head, new Pop3ServerError(head.verb, text, status.code));
     if (head.multiline && status.kind === 'ok') {
       head.status = status;
-      head.collector = new MultilineCollector(this.maxResponseBytes);
+      head.collector = new MultilineCollector(this.maxResponseBytes, head.keepBytes);
       return;
     }
     this.settle(head, { status, content: new MultilineCollector(0) });
@@ -200,7 +234,8 @@ export class Pop3Connection {
 
   private settle(entry: Pending, outcome: MultilineReply | Error): void {
     this.pending.shift();
-    clearTimeout(entry.timer);
+    if (entry.timer) clearTimeout(entry.timer);
+    this.armHead();
     if (outcome instanceof Error) entry.reject(outcome);
     else entry.resolve(outcome);
   }
@@ -229,7 +264,7 @@ export class Pop3Connection {
   private fail(error: Error): void {
     this.failure ??= error;
     for (const entry of this.pending.splice(0)) {
-      clearTimeout(entry.timer);
+      if (entry.timer) clearTimeout(entry.timer);
       entry.reject(this.failure);
     }
   }

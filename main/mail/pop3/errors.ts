@@ -60,3 +60,14 @@ export class Pop3StlsUnavailableError extends Pop3Error {
     super('The server does not offer STLS', 'STLS');
   }
 }
+
+/** A RETR (or TOP) reply was larger than the cap asked for; it was read to its end and dropped. */
+export class Pop3TooLargeError extends Pop3Error {
+  constructor(
+    command: string | null,
+    readonly limitBytes: number,
+    readonly actualBytes: number,
+  ) {
+    super(`${command ?? 'The reply'} was ${actualBytes} bytes, over the limit of ${limitBytes}`, command);
+  }
+}

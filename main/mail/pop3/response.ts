@@ -31,7 +31,15 @@ export class MultilineCollector {
   private readonly lines: Buffer[] = [];
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * @param maxBytes past this the connection cannot go on (the reply is refused mid-stream).
+   * @param keepBytes past this, lines are read but dropped: a RETR over its size cap then ends
+   *   cleanly at its "." and the session stays usable for the next command.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly keepBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** Adds one line (without its line end); true when it was the terminating ".". */
   add(line: Buffer): boolean {
@@ -39,8 +47,23 @@ export class MultilineCollector {
     const content = line[0] === DOT ? line.subarray(1) : line;
     this.bytes += content.length + 2;
     if (this.bytes > this.maxBytes) throw new RangeError(`multi-line response larger than ${this.maxBytes} bytes`);
+    if (this.bytes > this.keepBytes) {
+      // Dropped lines are gone for good: body() must never return a silently truncated message.
+      this.lines.length = 0;
+      return false;
+    }
     this.lines.push(content);
     return false;
+  }
+
+  /** The content's size (after unstuffing, CRLF line ends), counted even past keepBytes. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** True when the content went past keepBytes and was dropped. */
+  get overflowed(): boolean {
+    return this.bytes > this.keepBytes;
   }
 
   /** The lines as text (CAPA, LIST, UIDL). */

@@ -63,7 +63,10 @@ export async function establishSession(connection: Pop3Connection, options: Pop3
     capa = await capabilities(connection);
   }
 
-  const mechanism = await authenticate(connection, options.credentials, capa);
+  const mechanism = await authenticate(connection, options.credentials, capa, {
+    greeting: greeting.line,
+    encrypted: connection.encrypted,
+  });
   onStep?.('auth', `Logged in as ${options.credentials.username} with ${mechanism}`);
   return { greeting: greeting.line, capabilities: capa, mechanism };
 }

@@ -1,0 +1,271 @@
+// POP3 retrieval throughput: `npx tsx bench/pop3.ts [messages]` (default 10,000).
+// Starts the test harness (private CA + Dovecot), fills a fresh user's Maildir with deterministic
+// messages, then measures on POP3S, in the same run:
+//   raw     – a bare TLS socket: USER/PASS, every RETR pipelined, replies counted, bytes dropped;
+//   client  – our Pop3Client's pipelined RETR with dot-unstuffing, bytes dropped;
+//   sync    – syncPop3Account: download, blob store (fsync per message), parse, commit.
+// The target is sync within 1.5× raw. Also prints, per stage, the calls and their summed latency.
+import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'node:tls';
+import { createParserPool } from '../main/mail/mime/parser-pool';
+import { Pop3Client } from '../main/mail/pop3/client';
+import { openPop3 } from '../main/mail/pop3/open';
+import { establishSession } from '../main/mail/pop3/session';
+import { tlsOptionsFor } from '../main/mail/tls/options';
+import { createBlobStore } from '../main/store/blobs/blob-store';
+import { openStore } from '../main/store/open-store';
+import { syncPop3Account } from '../main/sync/pop3/sync';
+import { AccountSchema } from '../shared/model/account';
+import { startMailHarness } from '../test/support/harness';
+import type { MailServers, TestUser } from '../test/support/mail-servers';
+import { addMailUser } from '../test/support/mail-users';
+
+const count = Number(process.argv[2] ?? 10_000);
+/** POP3_BENCH_STUB=put,parse replaces those stages with no-ops, to see what the rest costs. */
+const stubbed = (process.env.POP3_BENCH_STUB ?? '').split(',');
+
+/** Deterministic, varied sizes (~1–6 KB), some dot-leading lines so unstuffing does work. */
+function message(n: number): Buffer {
+  const lines = Array.from({ length: 10 + (n % 60) }, (_, i) =>
+    i % 17 === 0 ? `.dotted line ${n}.${i}` : `Line ${i} of message ${n}: the quick brown fox jumps over the lazy dog.`,
+  );
+  return Buffer.from(
+    [
+      `From: "Sender ${n % 97}" <sender${n % 97}@example.test>`,
+      'To: bench@example.test',
+      `Subject: Bench message ${n}`,
+      `Date: ${new Date(Date.UTC(2026, 0, 1) + n * 60_000).toUTCString().replace('GMT', '+0000')}`,
+      `Message-ID: <bench-${n}@example.test>`,
+      ...(n % 5 === 0
+        ? [`In-Reply-To: <bench-${n - 1}@example.test>`, `References: <bench-${n - 1}@example.test>`]
+        : []),
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      ...lines,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+/**
+ * Maildir delivery the way an MDA does it (write in tmp/, rename into new/), into a user Dovecot
+ * has never opened: 10,000 `doveadm save` processes would take minutes.
+ */
+async function fillMaildir(servers: MailServers, user: TestUser): Promise<number> {
+  const { homeRoot, mailUid, mailGid } = servers.dovecot;
+  const maildir = join(homeRoot, user.name, 'Maildir');
+  for (const sub of ['', 'tmp', 'new', 'cur']) {
+    await mkdir(join(maildir, sub), { recursive: true });
+    await chown(join(maildir, sub), mailUid, mailGid);
+  }
+  let bytes = 0;
+  const base = Math.floor(Date.now() / 1000);
+  for (let n = 1; n <= count; n++) {
+    const raw = message(n);
+    bytes += raw.length;
+    const name = `${base}.M${n}P${process.pid}.bench,S=${raw.length}`;
+    await writeFile(join(maildir, 'tmp', name), raw);
+    await chown(join(maildir, 'tmp', name), mailUid, mailGid);
+    await rename(join(maildir, 'tmp', name), join(maildir, 'new', name));
+  }
+  return bytes;
+}
+
+async function login(servers: MailServers, user: TestUser): Promise<Pop3Client> {
+  const tls = tlsOptionsFor({ host: servers.host }, { extraCa: [servers.tls.ca] });
+  // establishSession starts TLS itself for 'implicit'.
+  const connection = await openPop3(servers.host, servers.pop3.tlsPort, { timeoutMs: 60_000 });
+  const session = await establishSession(connection, {
+    security: 'implicit',
+    tls,
+    credentials: { username: user.name, password: user.password, method: 'login' },
+  });
+  return new Pop3Client(connection, { capabilities: session.capabilities });
+}
+
+/** The floor: bytes off a TLS socket, replies counted by their terminating CRLF.CRLF. */
+function rawFetch(servers: MailServers, user: TestUser): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({
+      host: servers.host,
+      port: servers.pop3.tlsPort,
+      ca: [servers.tls.ca],
+      servername: servers.servername,
+    });
+    let stage = 0; // 0 greeting, 1 USER, 2 PASS, 3 RETRs
+    let pendingLine = '';
+    let tail = Buffer.alloc(0);
+    let replies = 0;
+    let bytes = 0;
+    const terminator = Buffer.from('\r\n.\r\n');
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      if (stage < 3) {
+        pendingLine += chunk.toString('latin1');
+        while (stage < 3 && pendingLine.includes('\r\n')) {
+          const line = pendingLine.slice(0, pendingLine.indexOf('\r\n'));
+          pendingLine = pendingLine.slice(line.length + 2);
+          if (!line.startsWith('+OK')) return reject(new Error(`raw fetch: ${line}`));
+          stage += 1;
+          if (stage === 1) socket.write(`USER ${user.name}\r\n`);
+          else if (stage === 2) socket.write(`PASS ${user.password}\r\n`);
+          else {
+            let commands = '';
+            for (let n = 1; n <= count; n++) commands += `RETR ${n}\r\n`;
+            socket.write(commands);
+          }
+        }
+        return;
+      }
+      bytes += chunk.length;
+      const view = Buffer.concat([tail, chunk]);
+      for (let at = view.indexOf(terminator); at >= 0; at = view.indexOf(terminator, at + 3)) replies += 1;
+      tail = view.subarray(Math.max(0, view.length - 4));
+      if (replies === count) {
+        socket.end('QUIT\r\n');
+        resolve(bytes);
+      }
+    });
+  });
+}
+
+async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  const ms = performance.now() - started;
+  console.log(
+    `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${((count / ms) * 1000).toFixed(0).padStart(6)} msg/s`,
+  );
+  return { ms, value };
+}
+
+const spent = new Map<string, { n: number; ms: number; active: number; maxActive: number }>();
+function traced<T extends object>(label: string, target: T): T {
+  const key = label === 'put' ? 'put' : 'parse';
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver) as unknown;
+      if (property !== key || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const entry = spent.get(label) ?? { n: 0, ms: 0, active: 0, maxActive: 0 };
+        spent.set(label, entry);
+        entry.active += 1;
+        entry.maxActive = Math.max(entry.maxActive, entry.active);
+        const t = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+        } finally {
+          entry.ms += performance.now() - t;
+          entry.n += 1;
+          entry.active -= 1;
+        }
+      };
+    },
+  });
+}
+
+const harness = await startMailHarness();
+const profile = await mkdtemp(join(tmpdir(), 'letterbox-bench-pop3-'));
+try {
+  const servers = harness.info;
+  const user = await addMailUser(servers.dovecot, 'bench');
+  const started = performance.now();
+  const bytes = await fillMaildir(servers, user);
+  console.log(
+    `${count} messages, ${(bytes / 1e6).toFixed(1)} MB written to the Maildir in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  // Dovecot indexes the new Maildir on first access; that is its cost, not ours: warm it up.
+  const warm = await login(servers, user);
+  const listed = await warm.list();
+  await warm.uidl();
+  await warm.quit();
+  if (listed.length !== count) throw new Error(`Dovecot lists ${listed.length} messages, not ${count}`);
+
+  const raw = await timed('raw pipelined fetch (TLS socket)', () => rawFetch(servers, user));
+  const client = await timed('Pop3Client pipelined RETR', async () => {
+    const pop3 = await login(servers, user);
+    let received = 0;
+    await pop3.retrMany(
+      listed.map((m) => m.number),
+      undefined,
+      (_n, outcome) => {
+        if (!outcome.ok) throw outcome.error;
+        received += outcome.value.length;
+      },
+    );
+    await pop3.quit();
+    return received;
+  });
+
+  const store = openStore(profile);
+  const pool = createParserPool({ size: Number(process.env.POP3_BENCH_PARSERS ?? 0) || undefined });
+  const account = AccountSchema.parse({
+    id: 'bench',
+    displayName: 'bench',
+    incoming: {
+      protocol: 'pop3',
+      host: servers.host,
+      port: servers.pop3.tlsPort,
+      security: 'implicit',
+      username: user.name,
+    },
+    outgoing: { host: servers.host, port: 587, security: 'starttls', username: user.name },
+    identities: [{ id: 'bench-id', name: 'bench', address: user.address }],
+  });
+  const sync = await timed('syncPop3Account (download+store)', () =>
+    syncPop3Account(
+      {
+        db: store.db,
+        raw: traced(
+          'put',
+          stubbed.includes('put')
+            ? { put: () => Promise.resolve('0'.repeat(64)) }
+            : createBlobStore(join(profile, 'blobs')),
+        ),
+        parser: traced(
+          'parse',
+          stubbed.includes('parse')
+            ? {
+                parse: () =>
+                  Promise.resolve({
+                    messageId: null,
+                    inReplyTo: null,
+                    references: [],
+                    subject: 's',
+                    from: null,
+                    to: [],
+                    cc: [],
+                    date: null,
+                    text: '',
+                    snippet: '',
+                    attachments: [],
+                    hasAttachments: false,
+                  }),
+              }
+            : pool,
+        ),
+        password: () => Promise.resolve(user.password),
+        trust: { extraCa: [servers.tls.ca] },
+        timeoutMs: 60_000,
+      },
+      account,
+    ),
+  );
+  const stored = store.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE account_id = ?', ['bench'])?.n;
+  await pool.close();
+  store.close();
+  if (!sync.value.ok || sync.value.retrieved !== count || stored !== count) {
+    throw new Error(`sync stored ${stored} of ${count}: ${JSON.stringify(sync.value.errors.slice(0, 3))}`);
+  }
+  console.log(`bytes: raw ${raw.value}, client ${client.value}; sync timings ${JSON.stringify(sync.value.timings)}`);
+  console.log(JSON.stringify([...spent]));
+  const ratio = sync.ms / raw.ms;
+  console.log(`sync / raw = ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
+} finally {
+  await rm(profile, { recursive: true, force: true });
+  await harness.stop();
+}

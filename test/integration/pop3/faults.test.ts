@@ -1,0 +1,244 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Pop3Options } from '../../../shared/model/account';
+import { startLineServer, type RunningLineServer } from '../../support/fault-servers/line-server';
+import { pop3Script } from '../../support/fault-servers/pop3';
+import {
+  pop3MailboxScript,
+  type Pop3MailboxLog,
+  type Pop3MailboxOptions,
+  type ScriptedMessage,
+} from '../../support/fault-servers/pop3-mailbox';
+import { BlobStoreError } from '../../../main/store/blobs/blob-store';
+import { syncPop3Account } from '../../../main/sync/pop3/sync';
+import { inboxRows, pop3Account, pop3Message, pop3Rig, pop3Rows, type Pop3Rig } from './rig';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Scenario {
+  rig: Pop3Rig;
+  server: RunningLineServer;
+  log: Pop3MailboxLog;
+  messages: ScriptedMessage[];
+  account(pop3?: Partial<Pop3Options>): ReturnType<typeof pop3Account>;
+}
+
+async function maildrop(
+  messages: ScriptedMessage[],
+  options: Partial<Omit<Pop3MailboxOptions, 'messages' | 'user' | 'password'>> = {},
+): Promise<Scenario> {
+  const log: Pop3MailboxLog = { commands: [], deleted: [] };
+  const server = await startLineServer({
+    script: pop3MailboxScript({ user: 'ann', password: 'secret-pw', messages, ...options }, log),
+  });
+  const rig = pop3Rig('secret-pw', { timeoutMs: 3000 });
+  cleanups.push(
+    () => server.close(),
+    () => rig.close(),
+  );
+  const account = (pop3: Partial<Pop3Options> = {}) =>
+    pop3Account(
+      'acc-fault',
+      // Plaintext (acknowledged) keeps these scripts simple; TLS is covered against Dovecot.
+      { host: '127.0.0.1', port: server.port, security: 'none', username: 'ann' },
+      pop3,
+    );
+  return { rig, server, log, messages, account };
+}
+
+const numbered = (count: number, tag: string): ScriptedMessage[] =>
+  Array.from({ length: count }, (_, i) => ({ uidl: `${tag}-uid-${i + 1}`, raw: pop3Message(i + 1, tag) }));
+
+describe('POP3 retrieval against scripted fault servers', () => {
+  it('a connection dropped in the middle of RETR: nothing deleted, the next run completes without duplicates', async () => {
+    const s = await maildrop(numbered(5, 'drop'), { dropInRetr: { uidl: 'drop-uid-3', afterLines: 4 } });
+    const first = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(first.ok).toBe(false);
+    expect(first.errors.map((e) => e.kind)).toEqual(['connection']);
+    // Newest first: 5 and 4 were committed before the cut in 3.
+    expect(first.retrieved).toBe(2);
+    expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual(['drop 004', 'drop 005']);
+    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+    expect(s.log.deleted).toEqual([]);
+    expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.deleted_from_server_at === null)).toBe(true);
+
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 3, deletedFromServer: 5, errors: [] });
+    const rows = inboxRows(s.rig.db, 'acc-fault');
+    expect(rows.map((r) => r.subject)).toEqual(['drop 001', 'drop 002', 'drop 003', 'drop 004', 'drop 005']);
+    expect(pop3Rows(s.rig.db, 'acc-fault')).toHaveLength(5);
+    expect(s.messages).toEqual([]);
+    expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.deleted_from_server_at !== null)).toBe(true);
+  });
+
+  it('-ERR on DELE is reported with the server text and the other deletions still commit', async () => {
+    const s = await maildrop(numbered(3, 'dele'), { refuseDele: new Set(['dele-uid-2']) });
+    const result = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(result.ok).toBe(true);
+    expect(result.retrieved).toBe(3);
+    expect(result.deletedFromServer).toBe(2);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        kind: 'delete',
+        uidl: 'dele-uid-2',
+        serverText: '-ERR [SYS/PERM] Deletion refused (scripted)',
+      }),
+    ]);
+    expect(s.messages.map((m) => m.uidl)).toEqual(['dele-uid-2']);
+    const marked = pop3Rows(s.rig.db, 'acc-fault').map((r) => [r.uidl, r.deleted_from_server_at !== null]);
+    expect(marked).toEqual([
+      ['dele-uid-1', true],
+      ['dele-uid-2', false],
+      ['dele-uid-3', true],
+    ]);
+    // DELE went out only after the messages were retrieved (committed), and QUIT last.
+    const lastRetr = s.log.commands.findLastIndex((c) => c.startsWith('RETR'));
+    const firstDele = s.log.commands.findIndex((c) => c.startsWith('DELE'));
+    expect(firstDele).toBeGreaterThan(lastRetr);
+    expect(s.log.commands.at(-1)).toBe('QUIT');
+  });
+
+  it('deletions are marked only after QUIT said +OK: a connection lost at QUIT marks nothing', async () => {
+    const s = await maildrop(numbered(3, 'quit'), { dropAtQuit: true });
+    const first = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(first.ok).toBe(false);
+    expect(first.retrieved).toBe(3);
+    expect(first.deletedFromServer).toBe(0);
+    expect(s.log.commands.filter((c) => c.startsWith('DELE'))).toHaveLength(3);
+    expect(s.messages).toHaveLength(3);
+    expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.deleted_from_server_at === null)).toBe(true);
+
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 0, deletedFromServer: 3 });
+    expect(s.messages).toEqual([]);
+    expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.deleted_from_server_at !== null)).toBe(true);
+  });
+
+  it('a server without UIDL: header-hash keys, identical copies kept apart, no duplicates across runs', async () => {
+    const twin = pop3Message(2, 'nouidl');
+    const s = await maildrop(
+      [
+        { uidl: 'x1', raw: pop3Message(1, 'nouidl') },
+        { uidl: 'x2', raw: twin },
+        { uidl: 'x3', raw: twin },
+      ],
+      { uidl: false, pipelining: true },
+    );
+    const first = await s.rig.sync(s.account());
+    expect(first).toMatchObject({ ok: true, retrieved: 3, errors: [] });
+    const keys = pop3Rows(s.rig.db, 'acc-fault').map((r) => r.uidl);
+    expect(keys.every((k) => /^hdr:[0-9a-f]{64}(#\d+)?$/.test(k))).toBe(true);
+    expect(keys.filter((k) => k.endsWith('#2'))).toHaveLength(1);
+    expect(s.log.commands).toContain('TOP 1 0');
+
+    expect(await s.rig.sync(s.account())).toMatchObject({ ok: true, retrieved: 0 });
+    s.messages.push({ uidl: 'x4', raw: pop3Message(4, 'nouidl') });
+    expect(await s.rig.sync(s.account())).toMatchObject({ ok: true, retrieved: 1 });
+    expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual([
+      'nouidl 001',
+      'nouidl 002',
+      'nouidl 002',
+      'nouidl 004',
+    ]);
+  });
+
+  it('a starttls account and a greeting without STLS: refused, and nothing but CAPA was sent', async () => {
+    const server = await startLineServer({ script: pop3Script({ stls: false, user: 'ann', password: 'secret-pw' }) });
+    const rig = pop3Rig('secret-pw', { timeoutMs: 3000 });
+    cleanups.push(
+      () => server.close(),
+      () => rig.close(),
+    );
+    const account = pop3Account('acc-stls', {
+      host: '127.0.0.1',
+      port: server.port,
+      security: 'starttls',
+      username: 'ann',
+    });
+    const result = await rig.sync(account);
+    expect(result.ok).toBe(false);
+    expect(result.errors.map((e) => e.kind)).toEqual(['security']);
+    expect(server.receivedText()).toBe('CAPA\r\n');
+    expect(server.received().includes('secret-pw')).toBe(false);
+    expect(inboxRows(rig.db, 'acc-stls')).toEqual([]);
+  });
+
+  it('a 10,000-line message with lines starting with a dot is stored byte for byte', async () => {
+    const body = Array.from({ length: 10_000 }, (_, i) =>
+      i % 4 === 0 ? '.' : i % 4 === 1 ? `..line ${i}` : i % 4 === 2 ? `.${i}` : `plain ${i} .`,
+    ).join('\r\n');
+    const raw = pop3Message(1, 'dots', { body });
+    const s = await maildrop([{ uidl: 'dots-1', raw }], { pipelining: true });
+    const result = await s.rig.sync(s.account());
+    expect(result).toMatchObject({ ok: true, retrieved: 1, errors: [] });
+    const [row] = inboxRows(s.rig.db, 'acc-fault');
+    const stored = await s.rig.blobs.get(row?.raw_hash ?? '');
+    expect(stored?.length).toBe(Buffer.byteLength(raw));
+    expect(stored?.equals(Buffer.from(raw))).toBe(true);
+    expect(row?.size).toBe(Buffer.byteLength(raw));
+  });
+
+  it('an abort mid-retrieval keeps what was committed, deletes nothing, and the next run completes', async () => {
+    const total = 200;
+    const s = await maildrop(numbered(total, 'abort'));
+    const controller = new AbortController();
+    let parses = 0;
+    const { parser } = s.rig.deps;
+    const deps = {
+      ...s.rig.deps,
+      parser: {
+        parse: (raw: Uint8Array) => {
+          if (++parses === 3) controller.abort();
+          return parser.parse(raw);
+        },
+      },
+    };
+    const first = await syncPop3Account(deps, s.account({ leaveOnServer: false }), { signal: controller.signal });
+    expect(first.ok).toBe(false);
+    expect(first.errors.map((e) => e.kind)).toEqual(['aborted']);
+    // Messages whose bytes had arrived are finished; the rest wait for the next run.
+    expect(first.retrieved).toBeGreaterThanOrEqual(3);
+    expect(first.retrieved).toBeLessThan(total);
+    expect(inboxRows(s.rig.db, 'acc-fault')).toHaveLength(first.retrieved);
+    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: total - first.retrieved, deletedFromServer: total });
+    expect(pop3Rows(s.rig.db, 'acc-fault')).toHaveLength(total);
+    expect(new Set(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).size).toBe(total);
+  });
+
+  it('a message over the size cap stays on the server, is reported, and is never deleted', async () => {
+    const messages = numbered(2, 'big');
+    messages[1] = { uidl: 'big-uid-2', raw: pop3Message(2, 'big', { body: 'x'.repeat(5000) }) };
+    const s = await maildrop(messages);
+    s.rig.deps.maxMessageBytes = 2000;
+    const result = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(result).toMatchObject({ ok: true, retrieved: 1, skipped: 1, deletedFromServer: 1 });
+    expect(result.errors).toEqual([expect.objectContaining({ kind: 'too-large', uidl: 'big-uid-2' })]);
+    expect(s.messages.map((m) => m.uidl)).toEqual(['big-uid-2']);
+    expect(s.log.commands).not.toContain('RETR 2');
+  });
+});
+
+describe('POP3 retrieval when saving fails', () => {
+  it('a full disk is a store error; nothing is committed or deleted, and the next run retrieves all', async () => {
+    const s = await maildrop(numbered(4, 'disk'));
+    const { raw } = s.rig.deps;
+    const failing = {
+      ...s.rig.deps,
+      raw: { put: () => Promise.reject(new BlobStoreError('disk_full', 'The disk is full (scripted)')) },
+    };
+    const first = await syncPop3Account(failing, s.account({ leaveOnServer: false }));
+    expect(first.ok).toBe(false);
+    expect(first.errors.map((e) => e.kind)).toEqual(['store']);
+    expect(first.retrieved).toBe(0);
+    expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+
+    const second = await syncPop3Account({ ...s.rig.deps, raw }, s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 4, deletedFromServer: 4 });
+  });
+});
