@@ -10,6 +10,7 @@ import { createParserPool } from '../mail/mime/parser-pool';
 import { createBlobStore } from '../store/blobs/blob-store';
 import type { MessageParser, RawStore } from '../sync/ports';
 import type { AppContext } from './context';
+import { syncPop3 } from './sync-pop3';
 
 /** What a composition root may set for sync (tests: the harness CA, a command counter). */
 export interface SyncOptions {
@@ -26,11 +27,9 @@ export const RAW_DIR = 'blobs';
 const running = new WeakMap<AppContext, Map<string, Promise<AccountSyncSummary>>>();
 
 export async function runSync(ctx: AppContext, accountId: string | null): Promise<ChannelOutput<'sync:run'>> {
-  const accounts = ctx.settings.get('accounts').filter((a) => a.incoming.protocol === 'imap');
+  const accounts = ctx.settings.get('accounts');
   const chosen = accountId === null ? accounts : accounts.filter((a) => a.id === accountId);
-  if (accountId !== null && chosen.length === 0) {
-    throw new AppError('not_found', 'That account does not exist or does not use IMAP.');
-  }
+  if (accountId !== null && chosen.length === 0) throw new AppError('not_found', 'That account does not exist.');
   // A parser pool per request: its worker threads exist only while a pass runs.
   const pool = ctx.sync?.parser ? null : createParserPool();
   try {
@@ -48,6 +47,7 @@ function syncOnce(ctx: AppContext, deps: AccountSyncDeps, account: Account): Pro
   const busy = perApp.get(account.id);
   if (busy) return busy;
   const pass = (async () => {
+    if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw);
     const { incoming } = await readPasswords(ctx.secrets, account);
     return syncAccount(deps, account, incoming);
   })().finally(() => perApp.delete(account.id));

@@ -25,8 +25,8 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
-/** Which DESIGN §5 branch a folder took. */
-export const SyncStrategySchema = z.enum(['reseed', 'unchanged', 'condstore', 'append', 'full']);
+/** Which DESIGN §5 branch a folder took; `pop3` for a POP3 account's Inbox (UIDL diff). */
+export const SyncStrategySchema = z.enum(['reseed', 'unchanged', 'condstore', 'append', 'full', 'pop3']);
 export type SyncStrategy = z.infer<typeof SyncStrategySchema>;
 
 export const FolderSyncSummarySchema = z.object({

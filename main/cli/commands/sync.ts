@@ -15,7 +15,7 @@ export const syncCommand: Command = {
       for (const account of accounts) if (account.error) io.stderr.write(`letterbox: ${account.error}\n`);
       return {
         json: { accounts },
-        text: accounts.length === 0 ? 'No IMAP accounts to sync.' : accounts.map(formatAccount).join('\n\n'),
+        text: accounts.length === 0 ? 'No accounts to sync.' : accounts.map(formatAccount).join('\n\n'),
         exitCode: accounts.every((a) => a.ok) ? 0 : 1,
       };
     });
