@@ -30,15 +30,26 @@ export async function runSync(ctx: AppContext, accountId: string | null): Promis
   const accounts = ctx.settings.get('accounts');
   const chosen = accountId === null ? accounts : accounts.filter((a) => a.id === accountId);
   if (accountId !== null && chosen.length === 0) throw new AppError('not_found', 'That account does not exist.');
-  // A parser pool per request: its worker threads exist only while a pass runs.
-  const pool = ctx.sync?.parser ? null : createParserPool();
+  // A parser pool per request: its worker threads exist only while a pass needs them.
+  const pool = lazyParserPool();
   try {
-    const deps = syncDeps(ctx, ctx.sync?.parser ?? (pool as MessageParser));
+    const deps = syncDeps(ctx, ctx.sync?.parser ?? pool);
     const summaries = await Promise.all(chosen.map((account) => syncOnce(ctx, deps, account)));
     return { accounts: summaries };
   } finally {
-    await pool?.close();
+    await pool.close();
   }
+}
+
+/** Starts the worker pool on the first parse, so a pass with no new bodies pays no start-up. */
+function lazyParserPool(): MessageParser & { close(): Promise<void> } {
+  let pool: ReturnType<typeof createParserPool> | null = null;
+  return {
+    parse: (raw) => (pool ??= createParserPool()).parse(raw),
+    close: async () => {
+      await pool?.close();
+    },
+  };
 }
 
 function syncOnce(ctx: AppContext, deps: AccountSyncDeps, account: Account): Promise<AccountSyncSummary> {
