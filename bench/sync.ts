@@ -14,7 +14,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ImapFlow } from 'imapflow';
+import { harnessImapClient } from '../test/support/imap-client';
 import { openNodeApp, type NodeApp } from '../main/platform/node/open-node-app';
 import { AccountSchema, type Account } from '../shared/model/account';
 import type { AccountSyncSummary } from '../shared/model/sync';
@@ -58,20 +58,7 @@ async function timed<T>(body: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - started };
 }
 
-function imapClient(servers: MailServers, user: TestUser): ImapFlow {
-  const client = new ImapFlow({
-    host: servers.host,
-    port: servers.imap.port,
-    secure: false,
-    doSTARTTLS: true,
-    auth: { user: user.name, pass: user.password },
-    tls: { ca: servers.tls.ca, servername: servers.servername },
-    logger: false,
-    disableAutoIdle: true,
-  });
-  client.on('error', () => undefined);
-  return client;
-}
+const imapClient = harnessImapClient;
 
 /** One raw FETCH 1:* streamed (never all in memory); returns messages and payload bytes seen. */
 async function rawFetch(

@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import { harnessImapClient } from '../../support/imap-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deliverMessage } from '../../support/doveadm';
 import type { TestUser } from '../../support/mail-servers';
@@ -34,17 +34,7 @@ const overPop3s = (pop3: Partial<Pop3Options> = {}) =>
 
 /** The server's INBOX as a second client (IMAP) sees it: subjects, sorted. */
 async function serverSubjects(): Promise<string[]> {
-  const client = new ImapFlow({
-    host: servers.host,
-    port: servers.imap.port,
-    secure: false,
-    doSTARTTLS: true,
-    auth: { user: user.name, pass: user.password },
-    tls: { ca: servers.tls.ca },
-    logger: false,
-    disableAutoIdle: true,
-  });
-  client.on('error', () => undefined);
+  const client = harnessImapClient(servers, user);
   await client.connect();
   try {
     await client.mailboxOpen('INBOX', { readOnly: true });

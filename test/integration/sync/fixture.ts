@@ -1,4 +1,5 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
+import { harnessImapClient } from '../../support/imap-client';
 import { AccountSchema, type Account } from '../../../shared/model/account';
 import type { SqlDriver } from '../../../main/store/driver';
 import { openStore } from '../../../main/store/open-store';
@@ -80,17 +81,7 @@ export function syncRig(servers: MailServers, profileDir: string, extra: Partial
 
 /** "Another client": a plain imapflow connection as the same user. */
 export async function otherClient(servers: MailServers, user: TestUser): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: servers.host,
-    port: servers.imap.port,
-    secure: false,
-    doSTARTTLS: true,
-    auth: { user: user.name, pass: user.password },
-    tls: { ca: servers.tls.ca },
-    logger: false,
-    disableAutoIdle: true,
-  });
-  client.on('error', () => undefined);
+  const client = harnessImapClient(servers, user);
   await client.connect();
   return client;
 }
