@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runLetterbox } from '../support/cli-process';
+import { addHarnessAccount, runLetterbox } from '../support/cli-process';
 import { deliverMessage } from '../support/doveadm';
 import type { TestUser } from '../support/mail-servers';
 import { addMailUser } from '../support/mail-users';
@@ -18,16 +18,7 @@ const message = (subject: string) =>
 
 beforeAll(async () => {
   user = await addMailUser(servers.dovecot, 'pop3cli');
-  const add = await runLetterbox(
-    [
-      'account', 'add', '--profile', profile, '--email', user.address,
-      '--pop3', `${servers.host}:${servers.pop3.port}`, '--incoming-security', 'starttls',
-      '--smtp', `${servers.host}:${servers.smtp.port}`, '--smtp-security', 'starttls',
-      '--user', user.name, '--password-stdin',
-    ], // prettier-ignore
-    { env, stdin: user.password },
-  );
-  expect(add.code, add.stderr).toBe(0);
+  await addHarnessAccount(servers, user, profile, 'pop3');
 });
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runLetterbox } from './../support/cli-process';
+import { addHarnessAccount, runLetterbox } from '../support/cli-process';
 import { deliverMessage } from '../support/doveadm';
 import { addMailUser } from '../support/mail-users';
 import type { TestUser } from '../support/mail-servers';
@@ -35,16 +35,7 @@ beforeAll(async () => {
     user.name,
     'Subject: second\r\nDate: Wed, 04 Feb 2026 10:00:00 +0000\r\n\r\nx\r\n',
   );
-  const add = await runLetterbox(
-    [
-      'account', 'add', '--profile', profile, '--json', '--email', user.address, '--name', 'Sync',
-      '--imap', `${servers.host}:${servers.imap.port}`, '--incoming-security', 'starttls',
-      '--smtp', `${servers.host}:${servers.smtp.port}`, '--smtp-security', 'starttls',
-      '--user', user.name, '--password-stdin',
-    ], // prettier-ignore
-    { env, stdin: `${user.password}\n` },
-  );
-  expect(add.code).toBe(0);
+  await addHarnessAccount(servers, user, profile);
 });
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runLetterbox } from './../support/cli-process';
+import { addHarnessAccount, runLetterbox } from '../support/cli-process';
 import { deliverMessage } from '../support/doveadm';
 import { addMailUser } from '../support/mail-users';
 import type { TestUser } from '../support/mail-servers';
@@ -18,16 +18,7 @@ let user: TestUser;
 beforeAll(async () => {
   user = await addMailUser(servers.dovecot, 'cliwatch');
   await deliverMessage(servers.dovecot, user.name, 'Subject: already there\r\n\r\nx\r\n');
-  const add = await runLetterbox(
-    [
-      'account', 'add', '--profile', profile, '--json', '--email', user.address, '--name', 'Watched',
-      '--imap', `${servers.host}:${servers.imap.port}`, '--incoming-security', 'starttls',
-      '--smtp', `${servers.host}:${servers.smtp.port}`, '--smtp-security', 'starttls',
-      '--user', user.name, '--password-stdin',
-    ], // prettier-ignore
-    { env, stdin: `${user.password}\n` },
-  );
-  expect(add.code).toBe(0);
+  await addHarnessAccount(servers, user, profile);
 });
 afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
