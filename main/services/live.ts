@@ -12,11 +12,14 @@ import {
 } from '../sync/live/account-watcher';
 import type { MessageParser } from '../sync/ports';
 import type { AppContext } from './context';
+import { startPop3Checks } from './pop3-checks';
 import { RAW_DIR } from './sync';
 
 export interface LiveSyncOptions extends LiveOptions {
   /** Only this account (`letterbox watch ACCOUNT`); null or absent: every IMAP account. */
   accountId?: string | null;
+  /** How often POP3 accounts are checked (they have no push); default 10 minutes. */
+  pop3IntervalMs?: number;
   /** Extra listeners next to the event bus (the CLI prints changes and reconnects). */
   listeners?: Partial<Pick<LiveEvents, 'change' | 'connection' | 'status'>>;
 }
@@ -30,8 +33,8 @@ export interface LiveSync {
 }
 
 /**
- * Live sync for the shells that stay open (Electron, browser shell, `letterbox watch`): a watcher
- * per IMAP account, started at once and restarted when `accounts:changed` says an account was
+ * Live sync for the shells that stay open (Electron, browser shell, `letterbox watch`): POP3
+ * accounts checked on a timer, and a watcher per IMAP account, started at once and restarted when `accounts:changed` says an account was
  * added, edited (new server or password) or removed. Status goes out as the same bus events as
  * `sync:run`, so the renderer needs nothing new.
  */
@@ -75,6 +78,10 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
     if (event === 'accounts:changed') restart((payload as { accountId: string }).accountId);
   });
   for (const account of ctx.settings.get('accounts')) if (wanted(account)) restart(account.id);
+  const pop3 = startPop3Checks(ctx, {
+    accountId: options.accountId ?? null,
+    ...(options.pop3IntervalMs ? { intervalMs: options.pop3IntervalMs } : {}),
+  });
 
   return {
     watching: () => [...watchers.keys()],
@@ -87,6 +94,7 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
     stop: async () => {
       stopped = true;
       unsubscribe();
+      await pop3.stop();
       await queue.catch(() => undefined);
       await Promise.all([...watchers.values()].map((w) => w.stop()));
       watchers.clear();
