@@ -14,9 +14,9 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { harnessAccount } from '../test/support/harness-account';
 import { harnessImapClient } from '../test/support/imap-client';
 import { openNodeApp, type NodeApp } from '../main/platform/node/open-node-app';
-import { AccountSchema, type Account } from '../shared/model/account';
 import type { AccountSyncSummary } from '../shared/model/sync';
 import { onAbruptExit } from '../test/support/exit-guard';
 import { startMailHarness, type MailHarness } from '../test/support/harness';
@@ -83,23 +83,6 @@ async function rawFetch(
   } finally {
     await client.logout().catch(() => client.close());
   }
-}
-
-function accountFor(servers: MailServers, user: TestUser): Account {
-  return AccountSchema.parse({
-    id: 'bench',
-    displayName: 'Bench',
-    incoming: {
-      protocol: 'imap',
-      host: servers.host,
-      port: servers.imap.port,
-      security: 'starttls',
-      username: user.name,
-    },
-    outgoing: { host: servers.host, port: servers.smtp.port, security: 'starttls', username: user.name },
-    identities: [{ id: 'bench-identity', name: user.name, address: user.address }],
-    imap: { offlineWindowDays: null },
-  });
 }
 
 async function runSync(app: NodeApp): Promise<AccountSyncSummary> {
@@ -187,7 +170,7 @@ async function main(): Promise<void> {
     });
     const saved = await app.dispatcher.dispatch(
       'accounts:save',
-      { account: { ...accountFor(servers, user), id: null }, password: user.password },
+      { account: { ...harnessAccount(servers, user), id: null }, password: user.password },
       { transport: 'cli' },
     );
     if (!saved.ok) throw new Error(`accounts:save failed: ${JSON.stringify(saved.error)}`);

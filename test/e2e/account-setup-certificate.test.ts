@@ -33,17 +33,10 @@ describe('an untrusted server certificate', () => {
     const expected = await harnessCertificate();
     const user = await addMailUser(servers.dovecot, 'pin');
     await session.page.goto(session.shell.url);
-    const setup = await AccountSetupPage.openAdd(session.app);
-    await setup.fillIdentity({ name: 'Self Hoster', email: user.address, password: user.password });
-    await setup.setUpManually();
-    await setup.field('Account name').fill('Own server');
-    await setup.fillServer('Incoming', {
-      host: servers.host,
-      port: servers.imap.port,
-      security: 'STARTTLS',
-      username: user.name,
+    const setup = await AccountSetupPage.openManualForHarness(session.app, servers, user, {
+      name: 'Self Hoster',
+      accountName: 'Own server',
     });
-    await setup.fillServer('Outgoing', { host: servers.host, port: servers.smtp.port, security: 'STARTTLS' });
     await setup.verify();
 
     const incoming = setup.result('Incoming mail');

@@ -24,20 +24,13 @@ async function openApp(): Promise<void> {
   await session.app.folders.waitFor();
 }
 
-/** Step 1, then the manual form filled for the harness servers (STARTTLS on both, on 127.0.0.1). */
-async function fillManualSetup(user: TestUser, accountName: string, password = user.password) {
-  const setup = await AccountSetupPage.openAdd(session.app);
-  await setup.fillIdentity({ name: 'Test Person', email: user.address, password });
-  await setup.setUpManually();
-  await setup.field('Account name').fill(accountName);
-  await setup.fillServer('Incoming', {
-    host: servers.host,
-    port: servers.imap.port,
-    security: 'STARTTLS',
-    username: user.name,
+/** Step 1, then the manual form filled for the harness servers. */
+function fillManualSetup(user: TestUser, accountName: string, password = user.password) {
+  return AccountSetupPage.openManualForHarness(session.app, servers, user, {
+    name: 'Test Person',
+    accountName,
+    password,
   });
-  await setup.fillServer('Outgoing', { host: servers.host, port: servers.smtp.port, security: 'STARTTLS' });
-  return setup;
 }
 
 async function expectBothVerified(setup: AccountSetupPage): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { MailServers, TestUser } from '../../support/mail-servers';
 import type { AppPage } from './app-page';
 
 export type SecurityLabel = 'TLS' | 'STARTTLS' | 'None (unencrypted)';
@@ -29,6 +30,27 @@ export class AccountSetupPage {
     await app.addAccount.click();
     const setup = new AccountSetupPage(app, app.dialog('Add account'));
     await setup.heading('Your name, address and password').waitFor();
+    return setup;
+  }
+
+  /** Step 1, then the manual form filled for the harness servers (STARTTLS on both, on 127.0.0.1). */
+  static async openManualForHarness(
+    app: AppPage,
+    servers: MailServers,
+    user: TestUser,
+    options: { name: string; accountName: string; password?: string },
+  ): Promise<AccountSetupPage> {
+    const setup = await AccountSetupPage.openAdd(app);
+    await setup.fillIdentity({ name: options.name, email: user.address, password: options.password ?? user.password });
+    await setup.setUpManually();
+    await setup.field('Account name').fill(options.accountName);
+    await setup.fillServer('Incoming', {
+      host: servers.host,
+      port: servers.imap.port,
+      security: 'STARTTLS',
+      username: user.name,
+    });
+    await setup.fillServer('Outgoing', { host: servers.host, port: servers.smtp.port, security: 'STARTTLS' });
     return setup;
   }
 

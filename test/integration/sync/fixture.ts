@@ -1,6 +1,7 @@
 import type { ImapFlow } from 'imapflow';
+import { harnessAccount } from '../../support/harness-account';
 import { harnessImapClient } from '../../support/imap-client';
-import { AccountSchema, type Account } from '../../../shared/model/account';
+import type { Account } from '../../../shared/model/account';
 import type { SqlDriver } from '../../../main/store/driver';
 import { openStore } from '../../../main/store/open-store';
 import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../../../main/sync/account-sync';
@@ -9,27 +10,8 @@ import { createBlobStore } from '../../../main/store/blobs/blob-store';
 import type { MailServers, TestUser } from '../../support/mail-servers';
 import type { AccountSyncSummary } from '../../../shared/model/sync';
 
-export function accountFor(
-  servers: MailServers,
-  user: TestUser,
-  overrides: Partial<Account['incoming']> = {},
-): Account {
-  return AccountSchema.parse({
-    id: `acc-${user.name}`,
-    displayName: user.name,
-    incoming: {
-      protocol: 'imap',
-      host: servers.host,
-      port: servers.imap.port,
-      security: 'starttls',
-      username: user.name,
-      ...overrides,
-    },
-    outgoing: { host: servers.host, port: servers.smtp.port, security: 'starttls', username: user.name },
-    identities: [{ id: `id-${user.name}`, name: user.name, address: user.address }],
-    imap: { offlineWindowDays: null },
-  });
-}
+/** Kept under its old name for the sync, live and action tests. */
+export const accountFor = harnessAccount;
 
 export interface Recorded {
   commands: string[];
