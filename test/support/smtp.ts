@@ -33,7 +33,7 @@ export interface RunningSmtpServer {
   close(): Promise<void>;
 }
 
-function smtpError(responseCode: number, message: string): SMTPServerError {
+export function smtpError(responseCode: number, message: string): SMTPServerError {
   return Object.assign(new Error(message), { responseCode });
 }
 

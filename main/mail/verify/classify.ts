@@ -7,10 +7,13 @@ import {
   Pop3StlsUnavailableError,
   Pop3TimeoutError,
 } from '../pop3/errors';
+import { errorCode, field } from '../error-fields';
 import { certificateOnError } from '../tls/certificate';
 import { certificateProblem, type CertificateProblem } from '../tls/trust';
 import { VerifyStepError } from './errors';
 import type { StepName } from './trace';
+
+export { errorCode };
 
 export interface Classified {
   code: VerifyFailureCode;
@@ -49,17 +52,9 @@ const CLOSED = new Set([
   'ClosedAfterConnectText',
   'ClosedAfterConnectTLS',
 ]);
-function field(error: unknown, name: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
-}
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-/** Node's code; nodemailer keeps it in `originalCode` and puts its own (ESOCKET, EDNS) in `code`. */
-export function errorCode(error: unknown): string | null {
-  return text(field(error, 'originalCode')) ?? text(field(error, 'code')) ?? text(field(field(error, 'cause'), 'code'));
 }
 
 function firstLine(message: string): string {

@@ -1,15 +1,9 @@
-import type { AuthMethod } from '../../../shared/model/account';
 import nodemailer from 'nodemailer';
-import { socketHost } from '../tls/options';
+import { field } from '../error-fields';
+import { NODEMAILER_AUTH_METHOD, smtpSecurityOptions } from '../smtp/options';
 import { VerifyStepError } from './errors';
 import type { SessionContext } from './run';
 import { SmtpTranscript } from './smtp-log';
-
-const AUTH_METHOD: Record<AuthMethod, string | undefined> = { auto: undefined, plain: 'PLAIN', login: 'LOGIN' };
-
-function field(error: unknown, name: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
-}
 
 /**
  * SMTP: nodemailer's verify() over the socket the runner connected (`getSocket`), with
@@ -22,15 +16,10 @@ export async function smtpSession(context: SessionContext): Promise<void> {
   const transcript = new SmtpTranscript(trace, context.tlsDetail, context.username);
   const waitMs = deadline.remainingMs() + 1000; // nodemailer's timers only as a backstop
   const transporter = nodemailer.createTransport({
-    host: socketHost(server.host),
-    port: server.port,
-    secure: server.security === 'implicit',
-    requireTLS: server.security === 'starttls',
-    // `none` was chosen with the warning; opportunistic TLS would test a different setup.
-    ignoreTLS: server.security === 'none',
+    ...smtpSecurityOptions(server),
     tls,
     auth: { user: context.username, pass: context.password },
-    authMethod: AUTH_METHOD[server.authMethod],
+    authMethod: NODEMAILER_AUTH_METHOD[server.authMethod],
     forceAuth: true,
     getSocket: (_options, callback) => callback(null, { connection: socket }),
     logger: transcript.logger,
