@@ -12,8 +12,14 @@ import {
 import { pipelined } from './pipeline';
 import type { Pop3Capabilities } from './response';
 
-/** Commands in flight at once with PIPELINING: enough to hide the round trip, few enough to bound memory. */
-export const DEFAULT_PIPELINE_WINDOW = 16;
+/**
+ * Commands in flight at once with PIPELINING. Small messages need many for the server always to
+ * have work queued: 16 replies of a few KB are gone before the next commands arrive. The
+ * connection sends commands in batches and keeps at least half of these queued at the server.
+ * Memory is bounded by PIPELINE_BYTES when sizes are known (retrMany with LIST sizes, as sync
+ * does), else by this many replies.
+ */
+export const DEFAULT_PIPELINE_WINDOW = 256;
 /** Expected reply bytes (LIST sizes) in flight at most, besides the count window. */
 export const PIPELINE_BYTES = 8 * 1024 * 1024;
 

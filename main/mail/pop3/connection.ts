@@ -9,6 +9,7 @@ import {
   Pop3TooLargeError,
 } from './errors';
 import { LineReader, LineTooLongError } from './line-reader';
+import { MultilineScanner } from './multiline-scanner';
 import { MultilineCollector, parseStatusLine, type StatusLine } from './response';
 
 export interface Pop3ConnectionOptions {
@@ -31,10 +32,8 @@ interface Pending {
   multiline: boolean;
   /** For multi-line replies: content past this many bytes is read and dropped, and the reply rejects. */
   keepBytes: number;
-  collector: MultilineCollector | null;
-  status: StatusLine | null;
-  /** Runs only while this reply is the one being read (see armHead). */
-  timer: NodeJS.Timeout | null;
+  /** Set once `+OK` opened a multi-line reply: its body is read raw, not line by line. */
+  body: { status: StatusLine; collector: MultilineCollector; scanner: MultilineScanner } | null;
   resolve: (reply: MultilineReply) => void;
   reject: (error: Error) => void;
 }
@@ -53,6 +52,15 @@ export class Pop3Connection {
   private socket: Socket | TLSSocket;
   private reader: LineReader;
   private readonly pending: Pending[] = [];
+  /** Commands not yet handed to the socket (see write). */
+  private outgoing = '';
+  /** How many commands `outgoing` holds. */
+  private unsent = 0;
+  private flushScheduled = false;
+  /** Counts the silence of the oldest awaited reply (see armHead). */
+  private headTimer: NodeJS.Timeout | null = null;
+  /** True while a chunk from the socket is being handled (see armHead). */
+  private receiving = false;
   private failure: Error | null = null;
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
@@ -88,8 +96,11 @@ export class Pop3Connection {
     return (await reply).status;
   }
 
-  /** A command answered by `+OK` and lines up to "." (CAPA, LIST, UIDL, RETR, TOP), dot-unstuffed. */
-  async multiline(line: string, verb = verbOf(line), options: { maxBytes?: number } = {}): Promise<MultilineReply> {
+  /**
+   * A command answered by `+OK` and lines up to "." (CAPA, LIST, UIDL, RETR, TOP), dot-unstuffed.
+   * Not async: the reply's own promise is returned, one wrapper less per pipelined RETR.
+   */
+  multiline(line: string, verb = verbOf(line), options: { maxBytes?: number } = {}): Promise<MultilineReply> {
     const reply = this.enqueue(verb, true, options.maxBytes);
     this.write(line);
     return reply;
@@ -157,16 +168,45 @@ export class Pop3Connection {
   ): Promise<MultilineReply> {
     if (this.failure) return Promise.reject(this.failure);
     const reply = new Promise<MultilineReply>((resolve, reject) => {
-      this.pending.push({ verb, multiline, keepBytes, collector: null, status: null, timer: null, resolve, reject });
+      this.pending.push({ verb, multiline, keepBytes, body: null, resolve, reject });
     });
-    this.armHead();
+    if (this.pending.length === 1) this.armHead();
     this.drain();
     return reply;
   }
 
+  /**
+   * Pipelined commands leave in batches, one socket write (one TLS record, one syscall, one
+   * wake-up of the server) each: a write costs far more than the bytes of a command, and a
+   * pipeline refills its window one command per reply. A batch goes at the end of this turn of
+   * the event loop once it holds as many commands as the server still has to answer, so the
+   * server keeps at least half the window queued, and a server with nothing left always gets
+   * what is waiting. Without pipelining that is every command, at once. Order on the wire is the
+   * order of the calls.
+   */
   private write(line: string): void {
-    if (!this.failure) this.socket.write(`${line}\r\n`);
+    if (this.failure) return;
+    this.outgoing += `${line}\r\n`;
+    this.unsent += 1;
+    this.scheduleFlush();
   }
+
+  /** Called when a command is queued and when a reply settles (the server's backlog shrank). */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.unsent === 0) return;
+    const backlog = this.pending.length - this.unsent;
+    if (this.unsent < backlog) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    const data = this.outgoing;
+    this.outgoing = '';
+    this.unsent = 0;
+    this.flushScheduled = false;
+    if (!this.failure && data !== '') this.socket.write(data);
+  };
 
   /**
    * The timeout counts silence of the reply being read: it starts when a reply becomes the oldest
@@ -174,30 +214,55 @@ export class Pop3Connection {
    * do not time out while a large RETR ahead of them is still streaming in.
    */
   private armHead(): void {
-    const head = this.pending[0];
-    if (!head || head.timer || this.failure) return;
-    head.timer = setTimeout(() => {
-      this.fail(new Pop3TimeoutError(head.verb, this.timeoutMs));
-      this.socket.destroy();
-    }, this.timeoutMs);
+    if (this.pending.length === 0 || this.failure) {
+      if (this.headTimer) clearTimeout(this.headTimer);
+      this.headTimer = null;
+    } else if (this.headTimer) {
+      // Within a data event the timer was just restarted for these bytes: once per chunk is
+      // enough, not once per reply the chunk completes.
+      if (!this.receiving) this.headTimer.refresh();
+    } else {
+      // One timer for the connection, restarted for each new head: a pipeline of thousands of
+      // replies does not create and cancel a timer for each.
+      this.headTimer = setTimeout(() => {
+        this.fail(new Pop3TimeoutError(this.pending[0]?.verb ?? null, this.timeoutMs));
+        this.socket.destroy();
+      }, this.timeoutMs);
+    }
   }
 
   private readonly onData = (chunk: Buffer): void => {
-    this.pending[0]?.timer?.refresh();
-    this.reader.push(chunk);
-    this.drain();
+    if (this.pending.length > 0) this.headTimer?.refresh();
+    this.receiving = true;
+    try {
+      this.reader.push(chunk);
+      this.drain();
+    } finally {
+      this.receiving = false;
+    }
   };
 
   /**
-   * Hands complete lines to the awaited replies, oldest first. Lines nobody awaits yet stay in
-   * the reader (a greeting that arrives before readGreeting() is called, say).
+   * Hands received bytes to the awaited replies, oldest first: status lines one by one, a
+   * multi-line body as raw bytes. What nobody awaits yet stays in the reader (a greeting that
+   * arrives before readGreeting() is called, say).
    */
   private drain(): void {
     try {
       while (this.pending.length > 0 && !this.failure) {
+        const head = this.pending[0] as Pending;
+        if (head.body) {
+          const data = this.reader.peek();
+          if (data.length === 0) return;
+          const end = head.body.scanner.feed(data);
+          this.reader.skip(end < 0 ? data.length : end);
+          if (end < 0) return;
+          this.finishBody(head, head.body);
+          continue;
+        }
         const line = this.reader.next();
         if (line === null) return;
-        this.dispatch(line);
+        this.dispatch(head, line);
       }
     } catch (error) {
       const verb = this.pending[0]?.verb ?? null;
@@ -209,24 +274,21 @@ export class Pop3Connection {
     }
   }
 
-  private dispatch(line: Buffer): void {
-    const head = this.pending[0];
-    if (!head) return;
-    if (head.collector && head.status) {
-      if (!head.collector.add(line)) return;
-      const { collector } = head;
-      if (collector.overflowed) this.settle(head, new Pop3TooLargeError(head.verb, head.keepBytes, collector.size));
-      else this.settle(head, { status: head.status, content: collector });
-      return;
-    }
+  private finishBody(head: Pending, { status, collector }: NonNullable<Pending['body']>): void {
+    if (collector.overflowed) this.settle(head, new Pop3TooLargeError(head.verb, head.keepBytes, collector.size));
+    else this.settle(head, { status, content: collector });
+  }
+
+  /** The status line of the oldest awaited reply. */
+  private dispatch(head: Pending, line: Buffer): void {
     const text = line.toString('utf8');
     const status = parseStatusLine(text);
     if (!status)
       throw new Pop3ProtocolError('The server did not answer like a POP3 server', head.verb, text.slice(0, 200));
     if (status.kind === 'err') return this.settle(head, new Pop3ServerError(head.verb, text, status.code));
     if (head.multiline && status.kind === 'ok') {
-      head.status = status;
-      head.collector = new MultilineCollector(this.maxResponseBytes, head.keepBytes);
+      const collector = new MultilineCollector(this.maxResponseBytes, head.keepBytes);
+      head.body = { status, collector, scanner: new MultilineScanner(collector, this.maxLineBytes) };
       return;
     }
     this.settle(head, { status, content: new MultilineCollector(0) });
@@ -234,8 +296,8 @@ export class Pop3Connection {
 
   private settle(entry: Pending, outcome: MultilineReply | Error): void {
     this.pending.shift();
-    if (entry.timer) clearTimeout(entry.timer);
     this.armHead();
+    this.scheduleFlush();
     if (outcome instanceof Error) entry.reject(outcome);
     else entry.resolve(outcome);
   }
@@ -263,9 +325,8 @@ export class Pop3Connection {
   /** The first failure wins and ends the connection for every waiting and later command. */
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const entry of this.pending.splice(0)) {
-      if (entry.timer) clearTimeout(entry.timer);
-      entry.reject(this.failure);
-    }
+    if (this.headTimer) clearTimeout(this.headTimer);
+    this.headTimer = null;
+    for (const entry of this.pending.splice(0)) entry.reject(this.failure);
   }
 }

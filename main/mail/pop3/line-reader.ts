@@ -10,7 +10,8 @@ export class LineTooLongError extends Error {
 /**
  * Splits incoming bytes into lines. Lines stay bytes: message content (RETR, TOP) is not
  * necessarily UTF-8 and must reach the MIME parser unchanged. A line ends at LF; a CR before it
- * is dropped (servers that end lines with bare LF exist).
+ * is dropped (servers that end lines with bare LF exist). Status lines are read as lines; the
+ * bodies of multi-line replies are taken raw (peek, skip) by MultilineScanner.
  */
 export class LineReader {
   private buffer: Buffer = Buffer.alloc(0);
@@ -37,6 +38,17 @@ export class LineReader {
     this.buffer = this.buffer.subarray(end + 1);
     this.scanned = 0;
     return line;
+  }
+
+  /** All bytes received and not yet consumed, for a reader of raw bytes (MultilineScanner). */
+  peek(): Buffer {
+    return this.buffer;
+  }
+
+  /** Consumes the first `count` bytes of what peek() returned. */
+  skip(count: number): void {
+    this.buffer = this.buffer.subarray(count);
+    this.scanned = 0;
   }
 
   /** Bytes received but not yet returned as lines (for the STLS plaintext-injection check). */

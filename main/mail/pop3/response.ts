@@ -23,17 +23,20 @@ export function parseStatusLine(line: string): StatusLine | null {
   return { kind, text, code, line };
 }
 
+const CRLF = Buffer.from('\r\n');
+
 /**
  * Collects the body of a multi-line response (RFC 1939 §3): a line holding only "." ends it,
  * and a line starting with "." had that dot added by the server (byte-stuffing), so it is removed.
+ * The content is kept as the pieces it arrived in and joined once, in body().
  */
 export class MultilineCollector {
-  private readonly lines: Buffer[] = [];
+  private readonly pieces: Buffer[] = [];
   private bytes = 0;
 
   /**
    * @param maxBytes past this the connection cannot go on (the reply is refused mid-stream).
-   * @param keepBytes past this, lines are read but dropped: a RETR over its size cap then ends
+   * @param keepBytes past this, content is read but dropped: a RETR over its size cap then ends
    *   cleanly at its "." and the session stays usable for the next command.
    */
   constructor(
@@ -44,16 +47,24 @@ export class MultilineCollector {
   /** Adds one line (without its line end); true when it was the terminating ".". */
   add(line: Buffer): boolean {
     if (line.length === 1 && line[0] === DOT) return true;
-    const content = line[0] === DOT ? line.subarray(1) : line;
-    this.bytes += content.length + 2;
+    this.append(line[0] === DOT ? line.subarray(1) : line);
+    this.append(CRLF);
+    return false;
+  }
+
+  /**
+   * Adds content already unstuffed and with CRLF line ends (MultilineScanner's output). The
+   * buffer is kept, not copied: it must not change afterwards.
+   */
+  append(bytes: Buffer): void {
+    this.bytes += bytes.length;
     if (this.bytes > this.maxBytes) throw new RangeError(`multi-line response larger than ${this.maxBytes} bytes`);
     if (this.bytes > this.keepBytes) {
-      // Dropped lines are gone for good: body() must never return a silently truncated message.
-      this.lines.length = 0;
-      return false;
+      // Dropped content is gone for good: body() must never return a silently truncated message.
+      this.pieces.length = 0;
+      return;
     }
-    this.lines.push(content);
-    return false;
+    this.pieces.push(bytes);
   }
 
   /** The content's size (after unstuffing, CRLF line ends), counted even past keepBytes. */
@@ -68,13 +79,14 @@ export class MultilineCollector {
 
   /** The lines as text (CAPA, LIST, UIDL). */
   textLines(): string[] {
-    return this.lines.map((line) => line.toString('utf8'));
+    const lines = this.body().toString('utf8').split('\r\n');
+    lines.pop(); // what follows the last line end: always empty
+    return lines;
   }
 
-  /** The content with CRLF line ends restored, as the server stored it (RETR, TOP). */
+  /** The content with CRLF line ends, as the server stored it (RETR, TOP), in one new buffer. */
   body(): Buffer {
-    const crlf = Buffer.from('\r\n');
-    return Buffer.concat(this.lines.flatMap((line) => [line, crlf]));
+    return Buffer.concat(this.pieces, this.overflowed ? 0 : this.bytes);
   }
 }
 

@@ -1,7 +1,7 @@
 import { rootCertificates, type PeerCertificate } from 'node:tls';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { socketHost, tlsOptionsFor } from '../../../main/mail/tls/options';
-import { PIN_MISMATCH } from '../../../main/mail/tls/trust';
+import { PIN_MISMATCH, trustAnchors } from '../../../main/mail/tls/trust';
 import { selfSignedCertificate, type TestCertificate } from '../../support/fault-servers/certificates';
 import { handshake } from './tls-handshake';
 
@@ -31,9 +31,15 @@ describe('TLS options for a mail server', () => {
     expect(socketHost('[::1]')).toBe('::1');
   });
 
-  it('appends extra CAs to the bundled roots instead of replacing them', () => {
-    const options = tlsOptionsFor({ host: 'localhost' }, { extraCa: [server.certPem] });
-    expect(options.ca).toEqual([...rootCertificates, server.certPem]);
+  it('appends extra CAs to the bundled roots instead of replacing them, in one shared TLS context', () => {
+    expect(trustAnchors([server.certPem])).toEqual([...rootCertificates, server.certPem]);
+    const first = tlsOptionsFor({ host: 'localhost' }, { extraCa: [server.certPem] });
+    const second = tlsOptionsFor({ host: 'mail.example.com' }, { extraCa: [server.certPem] });
+    expect(first.secureContext).toBeDefined();
+    expect(second.secureContext).toBe(first.secureContext);
+    expect(tlsOptionsFor({ host: 'localhost' }, { extraCa: [other.certPem] }).secureContext).not.toBe(
+      first.secureContext,
+    );
   });
 
   it('with a pin, trusts that certificate alone and checks its fingerprint', () => {
