@@ -1,5 +1,5 @@
 import type { Account } from '../../../shared/model/account';
-import { toSessionError } from '../../mail/imap/errors';
+import { toSessionError, type ImapSessionErrorCode } from '../../mail/imap/errors';
 import { openImapSession, type ImapSession } from '../../mail/imap/session';
 import type { AccountSyncDeps, SyncEvents } from '../account-sync';
 import { applyFolderList, listServerFolders, type SyncedFolder } from '../folders';
@@ -44,6 +44,11 @@ export interface AccountWatcher {
   readonly accountId: string;
   /** Resolves once every folder was checked (the same work as one STATUS poll, Inbox included). */
   checkNow(): Promise<void>;
+  /**
+   * After a failure only the user can fix (wrong password) the watcher waits; this lets it try
+   * again, e.g. because a pass the user asked for has just logged in fine.
+   */
+  resume(): void;
   /** Closes both connections and every timer; resolves when nothing of the watcher is left. */
   stop(): Promise<void>;
 }
@@ -75,10 +80,14 @@ export function watchAccount(
   let debounceTimer: NodeJS.Timeout | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
+  // Set after a failure that retrying cannot fix (wrong password, untrusted certificate): no more
+  // logins until the account is edited (the watcher is replaced) or the user asks (checkNow).
+  // Servers and fail2ban lock accounts that keep logging in with a wrong password.
+  let blocked = false;
 
   const schedule = (path: string): void => {
     dirty.add(path);
-    if (debounceTimer || stopped) return;
+    if (debounceTimer || stopped || blocked) return;
     debounceTimer = setTimeout(() => {
       debounceTimer = null;
       void drain();
@@ -88,7 +97,7 @@ export function watchAccount(
   function drain(): Promise<void> {
     draining ??= (async () => {
       try {
-        while (!stopped && (fullCheck || dirty.size > 0)) await runBatch();
+        while (!stopped && !blocked && (fullCheck || dirty.size > 0)) await runBatch();
       } finally {
         draining = null;
       }
@@ -107,9 +116,13 @@ export function watchAccount(
       session = commandSession = await openImapSession(account, password, deps.session);
       if (stopped) throw new Error('stopped');
       if (full || folders.length === 0) {
-        folders = applyFolderList(deps.db, accountId, await listServerFolders(session.client)).folders.filter(
-          (f) => f.selectable,
-        );
+        const listed = applyFolderList(deps.db, accountId, await listServerFolders(session.client));
+        folders = listed.folders.filter((f) => f.selectable);
+        // Folders appeared or went (a new account, or another client): the folder pane must know
+        // even when no message changed.
+        if (listed.added + listed.removed > 0) {
+          for (const folder of listed.folders) events.mailboxChanged(accountId, folder.id);
+        }
       }
       const targets = full ? await changedFolders(session, paths) : folders.filter((f) => paths.has(f.path));
       const changes: FolderChange[] = [];
@@ -125,7 +138,8 @@ export function watchAccount(
       if (stopped) return;
       // The work is not lost: the next poll or reconnect catch-up redoes it from the store's state.
       const failure = toSessionError(error, account, 'sync');
-      events.status({ accountId, state: failure.offline ? 'offline' : 'error', message: failure.message });
+      if (PERMANENT.has(failure.code)) block(failure.message);
+      else events.status({ accountId, state: failure.offline ? 'offline' : 'error', message: failure.message });
     } finally {
       commandSession = null;
     }
@@ -152,6 +166,7 @@ export function watchAccount(
 
   function armPoll(): void {
     pollTimer = setInterval(() => {
+      if (blocked) return;
       fullCheck = true;
       void drain();
     }, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
@@ -202,18 +217,59 @@ export function watchAccount(
       wake = finish;
     });
 
+  function block(message: string): void {
+    if (blocked) return;
+    blocked = true;
+    dirty.clear();
+    fullCheck = false;
+    events.status({
+      accountId,
+      state: 'error',
+      message: `${message} Letterbox stops trying until you edit the account or choose Retry.`,
+    });
+    // The IDLE connection may be waiting to reconnect: it waits for the user now as well.
+    wake?.();
+  }
+
+  function resume(): void {
+    if (!blocked) return;
+    blocked = false;
+    wake?.();
+  }
+
+  /** Waits for checkNow() or stop(), however long that takes. */
+  const untilWoken = (): Promise<void> =>
+    new Promise((resolve) => {
+      function finish(): void {
+        if (wake === finish) wake = null;
+        resolve();
+      }
+      wake = finish;
+    });
+
   const loop = (async () => {
     armPoll();
     let attempt = 0;
     while (!stopped) {
+      if (blocked) {
+        await untilWoken();
+        attempt = 0;
+        continue;
+      }
       let error: string | null = null;
       const started = Date.now();
       try {
         await connectAndIdle();
       } catch (failure) {
-        error = toSessionError(failure, account).message;
+        const sessionError = toSessionError(failure, account);
+        error = sessionError.message;
+        if (PERMANENT.has(sessionError.code)) block(sessionError.message);
       }
       if (stopped) break;
+      if (blocked) {
+        events.connection?.({ accountId, state: 'lost', attempt: attempt + 1, retryInMs: null, error });
+        continue;
+      }
       // A connection that held for a while was a success: start the backoff from the beginning.
       attempt = Date.now() - started > 60_000 ? 1 : attempt + 1;
       const retryInMs = backoffDelay(attempt, options.backoff);
@@ -231,8 +287,10 @@ export function watchAccount(
     accountId,
     checkNow: () => {
       fullCheck = true;
+      resume();
       return drain();
     },
+    resume,
     stop: async () => {
       stopped = true;
       if (debounceTimer) clearTimeout(debounceTimer);
@@ -246,6 +304,15 @@ export function watchAccount(
     },
   };
 }
+
+/** Failures a reconnect cannot fix; only the user can (new password, trusting the certificate). */
+const PERMANENT: ReadonlySet<ImapSessionErrorCode> = new Set([
+  'auth_failed',
+  'no_password',
+  'certificate_untrusted',
+  'starttls_missing',
+  'tls_failed',
+]);
 
 function inboxFirst(folders: SyncedFolder[]): SyncedFolder[] {
   return [...folders.filter((f) => f.specialUse === 'inbox'), ...folders.filter((f) => f.specialUse !== 'inbox')];

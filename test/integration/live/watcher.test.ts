@@ -128,6 +128,38 @@ describe('live sync (IDLE + STATUS poll)', () => {
     }
   }, 30_000);
 
+  it('tells the UI about the folders of a new, empty account', async () => {
+    const user = await addMailUser(servers.dovecot, 'empty');
+    const account = accountFor(servers, user);
+    rig = liveRig(servers, account, user.password, { pollIntervalMs: 600_000 });
+    const live = rig;
+    await waitFor('the first pass', () => live.recorded.statuses.includes('idle'));
+    expect(rowsOf(live.db, account.id, 'INBOX')).toHaveLength(0);
+    const inbox = live.db.get<{ id: string }>(`SELECT id FROM mailboxes WHERE account_id = ? AND path = 'INBOX'`, [
+      account.id,
+    ]);
+    expect(live.recorded.changed).toContain(inbox?.id);
+  }, 30_000);
+
+  it('stops logging in after a wrong password until the user asks again', async () => {
+    const user = await addMailUser(servers.dovecot, 'wrongpw');
+    const account = accountFor(servers, user);
+    rig = liveRig(servers, account, 'not-the-password', {
+      pollIntervalMs: 100,
+      backoff: { baseMs: 50, capMs: 50, random: () => 0.5 },
+    });
+    const live = rig;
+    await waitFor('the login failure', () => live.recorded.statuses.includes('error'));
+    const logins = () => live.recorded.commands.filter((c) => c === 'LOGIN' || c === 'AUTHENTICATE').length;
+    const afterFailure = logins();
+    // Many backoff and poll intervals: a retrying watcher would log in again and again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(logins()).toBe(afterFailure);
+    expect(live.connections.at(-1)).toMatchObject({ state: 'lost', retryInMs: null });
+    await live.watcher.checkNow();
+    await waitFor('a new login on request', () => logins() > afterFailure);
+  }, 30_000);
+
   it('stop() closes every socket and timer it opened', async () => {
     const user = await addMailUser(servers.dovecot, 'stop');
     await deliverMessage(servers.dovecot, user.name, rawMessage(1));
