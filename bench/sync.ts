@@ -52,10 +52,13 @@ class RssSampler {
   }
 }
 
-async function timed<T>(body: () => Promise<T>): Promise<{ value: T; ms: number }> {
+/** Wall time, and CPU time of this process (main thread and workers; not Dovecot's). */
+async function timed<T>(body: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = await body();
-  return { value, ms: performance.now() - started };
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 const imapClient = harnessImapClient;
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
     console.log(`  connect+STARTTLS+login ${ms(headers.value.loginMs)} (included in both)`);
     console.log(`  envelope+flags      ${ms(headers.ms).padStart(9)}`);
     console.log(
-      `  full sources        ${ms(sources.ms).padStart(9)}   ${rawMb.toFixed(1)} MB, ${(rawMb / (sources.ms / 1000)).toFixed(0)} MB/s`,
+      `  full sources        ${ms(sources.ms).padStart(9)}   ${rawMb.toFixed(1)} MB, ${(rawMb / (sources.ms / 1000)).toFixed(0)} MB/s, CPU ${ms(sources.cpuMs)}`,
     );
 
     app = await openNodeApp({
@@ -204,7 +207,7 @@ async function main(): Promise<void> {
     console.log('  full-text index: not built (no FTS index exists yet), so not part of this time');
     console.log(
       `  full sync           ${ms(full.ms).padStart(9)}   INBOX: ${inbox?.added ?? 0} headers, ${inbox?.bodies ?? 0} bodies ` +
-        `(strategy ${inbox?.strategy ?? '?'})`,
+        `(strategy ${inbox?.strategy ?? '?'}), CPU ${ms(full.cpuMs)} (all threads)`,
     );
     const at = (phase: string): number => (phaseAt.get(phase) ?? syncStarted) - syncStarted;
     console.log(

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import type { Account } from '../../shared/model/account';
 import { readPasswords } from '../accounts/credentials';
-import { createParserPool } from '../mail/mime/parser-pool';
-import { createBlobStore } from '../store/blobs/blob-store';
+import { createParserPool, type ParserPool } from '../mail/mime/parser-pool';
 import {
   watchAccount,
   type AccountWatcher,
@@ -10,10 +8,9 @@ import {
   type LiveEvents,
   type LiveOptions,
 } from '../sync/live/account-watcher';
-import type { MessageParser } from '../sync/ports';
 import type { AppContext } from './context';
 import { startPop3Checks } from './pop3-checks';
-import { RAW_DIR } from './sync';
+import { rawStore } from './sync';
 
 export interface LiveSyncOptions extends LiveOptions {
   /** Only this account (`letterbox watch ACCOUNT`); null or absent: every IMAP account. */
@@ -47,8 +44,9 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
   const pool = ctx.sync?.parser ? null : createParserPool();
   const deps: LiveDeps = {
     db: ctx.store.db,
-    parser: ctx.sync?.parser ?? (pool as MessageParser),
-    raw: ctx.sync?.raw ?? createBlobStore(join(ctx.profileDir, RAW_DIR)),
+    // Sync never stores the HTML body: it is not copied back from the worker.
+    parser: ctx.sync?.parser ?? { parse: (raw) => (pool as ParserPool).parse(raw, { html: false }) },
+    raw: rawStore(ctx),
     events: liveEvents(ctx, options.listeners),
     ...(ctx.sync?.session ? { session: ctx.sync.session } : {}),
     ...(ctx.sync?.maxBodyBytes ? { maxBodyBytes: ctx.sync.maxBodyBytes } : {}),
@@ -76,6 +74,11 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
 
   const unsubscribe = ctx.bus.subscribe((event, payload) => {
     if (event === 'accounts:changed') restart((payload as { accountId: string }).accountId);
+    // A pass the user asked for (sync:run) logged in fine: a watcher waiting after a refused
+    // login tries again.
+    if (event === 'sync:status' && (payload as { state: string }).state === 'idle') {
+      watchers.get((payload as { accountId: string }).accountId)?.resume();
+    }
   });
   for (const account of ctx.settings.get('accounts')) if (wanted(account)) restart(account.id);
   const pop3 = startPop3Checks(ctx, {

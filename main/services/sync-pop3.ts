@@ -5,12 +5,14 @@ import { syncPop3Account, type Pop3SyncDeps, type Pop3SyncPhase } from '../sync/
 import type { MessageParser, RawStore } from '../sync/ports';
 import type { AppContext } from './context';
 
-// POP3's steps in the phases the UI already shows for IMAP.
+// POP3's steps in the phases the UI already shows for IMAP: downloading and storing fills the
+// list (as IMAP's header phase does), parsing fills in the bodies.
 const PHASE: Record<Pop3SyncPhase, SyncPhase> = {
   connect: 'folders',
   list: 'folders',
-  retrieve: 'bodies',
-  delete: 'bodies',
+  retrieve: 'headers',
+  delete: 'headers',
+  parse: 'bodies',
   done: 'done',
 };
 
@@ -20,6 +22,8 @@ export async function syncPop3(
   account: Account,
   parser: MessageParser,
   raw: RawStore,
+  /** Called once messages are about to be downloaded (raw bytes written in bulk). */
+  bulkWrite: () => void = () => undefined,
 ): Promise<AccountSyncSummary> {
   const emitStatus = (state: 'syncing' | 'idle' | 'error' | 'offline', message: string | null) =>
     ctx.bus.emit('sync:status', { accountId: account.id, state, message, at: new Date().toISOString() });
@@ -33,11 +37,17 @@ export async function syncPop3(
     ...(ctx.sync?.session?.trust ? { trust: ctx.sync.session.trust } : {}),
   };
   const result = await syncPop3Account(deps, account, {
-    onProgress: ({ phase, done, total }) =>
-      ctx.bus.emit('sync:progress', { accountId: account.id, mailboxId: null, phase: PHASE[phase], done, total }),
+    onProgress: ({ phase, done, total }) => {
+      if (phase === 'retrieve' && total > 0) bulkWrite();
+      ctx.bus.emit('sync:progress', { accountId: account.id, mailboxId: null, phase: PHASE[phase], done, total });
+    },
+    // New mail is listed once stored, before its bodies are parsed: the list can show it then.
+    onListed: (mailboxId) => ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId }),
   });
   const firstError = result.errors[0]?.message ?? null;
-  if (result.retrieved > 0) ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId: result.inboxId });
+  if (result.retrieved > 0 || result.parsed > 0) {
+    ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId: result.inboxId });
+  }
   emitStatus(
     result.ok ? 'idle' : result.errors[0]?.kind === 'connection' ? 'offline' : 'error',
     result.ok ? null : firstError,
@@ -57,7 +67,8 @@ export async function syncPop3(
         added: result.retrieved,
         updated: 0,
         removed: 0,
-        bodies: result.retrieved,
+        // Parsed bodies: this run's, and any an interrupted run left (so it may exceed `added`).
+        bodies: result.parsed,
         total,
         durationMs: result.timings.totalMs,
         error: firstError,

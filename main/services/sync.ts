@@ -7,7 +7,9 @@ import { readPasswords } from '../accounts/credentials';
 import type { ImapSessionOptions } from '../mail/imap/session';
 import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../sync/account-sync';
 import { createParserPool } from '../mail/mime/parser-pool';
+import { checkpointInBackground, type BackgroundCheckpoint } from '../store/background-checkpoint';
 import { createBlobStore } from '../store/blobs/blob-store';
+import { createRawMessageStore } from '../store/raw-messages';
 import type { MessageParser, RawStore } from '../sync/ports';
 import type { AppContext } from './context';
 import { syncPop3 } from './sync-pop3';
@@ -20,7 +22,7 @@ export interface SyncOptions {
   maxBodyBytes?: number;
 }
 
-/** Where raw messages live inside the profile (content-addressed, see main/store/blobs). */
+/** Where older versions kept raw messages as files (content-addressed, see main/store/blobs). */
 export const RAW_DIR = 'blobs';
 
 // One pass per account at a time: a second request for a busy account joins the running pass.
@@ -32,12 +34,17 @@ export async function runSync(ctx: AppContext, accountId: string | null): Promis
   if (accountId !== null && chosen.length === 0) throw new AppError('not_found', 'That account does not exist.');
   // A parser pool per request: its worker threads exist only while a pass needs them.
   const pool = lazyParserPool();
+  // Downloading bodies may write hundreds of MB of raw messages: from the moment a pass starts
+  // on bodies, the WAL is checkpointed off this thread. A pass with nothing to download never
+  // starts that worker (a no-change sync stays fast).
+  const bulk: { checkpoints: BackgroundCheckpoint | null } = { checkpoints: null };
+  const bulkWrite = (): void => void (bulk.checkpoints ??= checkpointInBackground(ctx.store.db));
   try {
-    const deps = syncDeps(ctx, ctx.sync?.parser ?? pool);
-    const summaries = await Promise.all(chosen.map((account) => syncOnce(ctx, deps, account)));
+    const deps = syncDeps(ctx, ctx.sync?.parser ?? pool, bulkWrite);
+    const summaries = await Promise.all(chosen.map((account) => syncOnce(ctx, deps, account, bulkWrite)));
     return { accounts: summaries };
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), bulk.checkpoints?.stop()]);
   }
 }
 
@@ -45,20 +52,26 @@ export async function runSync(ctx: AppContext, accountId: string | null): Promis
 function lazyParserPool(): MessageParser & { close(): Promise<void> } {
   let pool: ReturnType<typeof createParserPool> | null = null;
   return {
-    parse: (raw) => (pool ??= createParserPool()).parse(raw),
+    // Sync stores text, snippet and attachments, never the HTML: it is not copied back from the worker.
+    parse: (raw) => (pool ??= createParserPool()).parse(raw, { html: false }),
     close: async () => {
       await pool?.close();
     },
   };
 }
 
-function syncOnce(ctx: AppContext, deps: AccountSyncDeps, account: Account): Promise<AccountSyncSummary> {
+function syncOnce(
+  ctx: AppContext,
+  deps: AccountSyncDeps,
+  account: Account,
+  bulkWrite: () => void,
+): Promise<AccountSyncSummary> {
   let perApp = running.get(ctx);
   if (!perApp) running.set(ctx, (perApp = new Map()));
   const busy = perApp.get(account.id);
   if (busy) return busy;
   const pass = (async () => {
-    if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw);
+    if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw, bulkWrite);
     const { incoming } = await readPasswords(ctx.secrets, account);
     return syncAccount(deps, account, incoming);
   })().finally(() => perApp.delete(account.id));
@@ -66,13 +79,20 @@ function syncOnce(ctx: AppContext, deps: AccountSyncDeps, account: Account): Pro
   return pass;
 }
 
-function syncDeps(ctx: AppContext, parser: MessageParser): AccountSyncDeps {
+function syncDeps(ctx: AppContext, parser: MessageParser, bulkWrite: () => void): AccountSyncDeps {
   const options = ctx.sync ?? {};
+  const events = busEvents(ctx);
   return {
     db: ctx.store.db,
     parser,
     raw: rawStore(ctx),
-    events: busEvents(ctx),
+    events: {
+      ...events,
+      progress: (p) => {
+        if (p.phase === 'bodies' && p.total > 0) bulkWrite();
+        events.progress(p);
+      },
+    },
     ...(options.session ? { session: options.session } : {}),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   };
@@ -92,6 +112,7 @@ export async function readRawMessage(ctx: AppContext, rawHash: string): Promise<
   return rawStore(ctx).get(rawHash);
 }
 
-function rawStore(ctx: AppContext): RawStore {
-  return ctx.sync?.raw ?? createBlobStore(join(ctx.profileDir, RAW_DIR));
+/** Raw bytes in the store's raw_messages table, falling back to the files older versions wrote. */
+export function rawStore(ctx: AppContext): RawStore {
+  return ctx.sync?.raw ?? createRawMessageStore(ctx.store.db, createBlobStore(join(ctx.profileDir, RAW_DIR)));
 }

@@ -1,6 +1,8 @@
-import type { ImapFlow } from 'imapflow';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import { sha256Hex } from '../store/blobs/blob-store';
 import type { WritableDb } from '../store/driver';
-import type { MessageParser, RawStore } from './ports';
+import { batchesBySize } from './batches';
+import type { MessageParser, ParsedBody, RawStore } from './ports';
 import { bracketed, threadKey } from './thread-key';
 
 export interface BodySyncInput {
@@ -14,8 +16,10 @@ export interface BodySyncInput {
   windowDays: number | null;
   /** Larger messages are marked 'too_large' and fetched only when opened. */
   maxBytes: number;
-  /** Messages per FETCH: a few, so one huge folder does not hold megabytes in memory. */
+  /** Most messages per FETCH. */
   batchSize?: number;
+  /** Most bytes (by RFC822.SIZE) per FETCH: what one batch may hold in memory. */
+  batchBytes?: number;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
 }
@@ -31,9 +35,18 @@ interface Candidate {
 }
 
 /**
- * Downloads, stores and parses bodies newest first. Raw bytes go to the raw store before the row
- * points at them (a crash leaves an orphan blob, never a row pointing nowhere). A message the
- * parser rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
+ * What one FETCH brings in. About three batches' worth is in memory at once (downloading, parsing,
+ * committing), which bounds what a body pass holds whatever the folder's size.
+ */
+export const DEFAULT_BODY_BATCH_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_BODY_BATCH_SIZE = 400;
+
+/**
+ * Downloads, parses and stores bodies newest first. The next batch downloads while the current
+ * one is parsed (in the worker pool) and committed, so the connection never waits for the parser.
+ * Each batch is one transaction holding the raw bytes and the rows that point at them: a crash
+ * leaves neither a row pointing at missing bytes nor bytes without a row. A message the parser
+ * rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
  */
 export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   const since =
@@ -54,61 +67,109 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   });
   const todo = candidates.filter((c) => (c.size ?? 0) <= input.maxBytes);
   await input.client.mailboxOpen(input.path, { readOnly: true });
-  const size = input.batchSize ?? 25;
-  let stored = 0;
+  const batches = batchesBySize(
+    todo,
+    (c) => c.size ?? 0,
+    input.batchSize ?? DEFAULT_BODY_BATCH_SIZE,
+    input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES,
+  );
+
+  const progress = { stored: 0, done: 0 };
   input.onProgress?.(0, todo.length);
-  for (let i = 0; i < todo.length; i += size) {
-    const batch = todo.slice(i, i + size);
-    const byUid = new Map(batch.map((c) => [c.uid, c]));
-    const fetched = await input.client.fetchAll(
-      batch.map((c) => c.uid).join(','),
-      { uid: true, source: true },
-      { uid: true },
-    );
-    // The batch's blobs are written and parsed side by side (parser workers, fsyncs); each row is
-    // updated as soon as its own blob is durable.
-    const work = fetched.flatMap((message) => {
-      const candidate = byUid.get(message.uid);
-      return candidate && message.source ? [storeBody(input, candidate, message.source)] : [];
-    });
-    await Promise.all(work);
-    stored += work.length;
-    input.onProgress?.(Math.min(i + size, todo.length), todo.length);
+  const maxInFlight = 3 * (input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES);
+  // Batches fetched but not yet committed, oldest first. The next FETCH goes out while these are
+  // parsed, so the workers never wait for the network; their bytes are bounded by maxInFlight.
+  const inFlight: { bytes: number; done: Promise<void> }[] = [];
+  let last: Promise<void> = Promise.resolve();
+  try {
+    for (const batch of batches) {
+      const fetched = await input.client.fetchAll(
+        batch.map((c) => c.uid).join(','),
+        { uid: true, source: true },
+        { uid: true },
+      );
+      // Parsing starts now; the commit waits for the batch before it, so batches commit in order.
+      const parsing = parseBatch(input, batch, fetched);
+      last = Promise.all([last, parsing]).then(([, arrived]) => {
+        progress.stored += commitBatch(input, arrived);
+        progress.done += batch.length;
+        input.onProgress?.(progress.done, todo.length);
+      });
+      last.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      inFlight.push({ bytes: fetched.reduce((sum, m) => sum + (m.source?.length ?? 0), 0), done: last });
+      let bytes = inFlight.reduce((sum, b) => sum + b.bytes, 0);
+      while (bytes > maxInFlight && inFlight.length > 1) {
+        const oldest = inFlight.shift();
+        await oldest?.done;
+        bytes -= oldest?.bytes ?? 0;
+      }
+    }
+  } finally {
+    // Whatever ended the download (a dropped connection), what already arrived is kept.
+    await Promise.allSettled(inFlight.map((b) => b.done));
   }
-  return stored;
+  await last;
+  return progress.stored;
 }
 
-async function storeBody(input: BodySyncInput, candidate: Candidate, source: Buffer): Promise<void> {
-  const hash = await input.raw.put(source);
-  let parsed;
-  try {
-    parsed = await input.parser.parse(source);
-  } catch {
-    input.db.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, candidate.id]);
-    return;
-  }
+interface Arrived {
+  candidate: Candidate;
+  source: Buffer;
+  hash: string;
+  /** null: the parser rejected the message. */
+  parsed: ParsedBody | null;
+}
+
+async function parseBatch(input: BodySyncInput, batch: Candidate[], fetched: FetchMessageObject[]): Promise<Arrived[]> {
+  const byUid = new Map(batch.map((c) => [c.uid, c]));
+  const pending = fetched.flatMap((message) => {
+    const candidate = byUid.get(message.uid);
+    if (!candidate || !message.source) return [];
+    const source = message.source;
+    // The parser gets (and may take) its own copy; `source` stays here for the raw store.
+    const parsed = input.parser.parse(new Uint8Array(source)).catch(() => null);
+    return [{ candidate, source, hash: sha256Hex(source), parsed }];
+  });
+  return Promise.all(pending.map(async (p) => ({ ...p, parsed: await p.parsed })));
+}
+
+/** One transaction for the batch: every row with its raw bytes. Returns the rows stored. */
+function commitBatch(input: BodySyncInput, arrived: readonly Arrived[]): number {
+  return input.db.transaction((tx) => arrived.reduce((n, item) => n + (storeBody(tx, input.raw, item) ? 1 : 0), 0));
+}
+
+/** Updates the row, then adds its bytes only when the row is still there (never an orphan). */
+function storeBody(tx: WritableDb, raw: RawStore, item: Arrived): boolean {
+  const { candidate, hash, parsed } = item;
+  const changed = parsed
+    ? tx.run(
+        `UPDATE messages SET body_state = 'stored', raw_hash = :hash, body_text = :text, snippet = :snippet,
+            attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
+            in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
+          WHERE id = :id`,
+        { id: candidate.id, hash, ...bodyColumns(candidate, parsed) },
+      ).changes
+    : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, candidate.id]).changes;
+  if (changed === 0) return false;
+  raw.add(tx, item.source, hash);
+  return true;
+}
+
+function bodyColumns(candidate: Candidate, parsed: ParsedBody) {
   // Headers from the envelope win; the parser fills what the envelope lacked (References).
   const refs = JSON.parse(candidate.refs) as string[];
   const references =
     refs.length > 0 ? refs : parsed.references.map(bracketed).filter((id): id is string => id !== null);
   const messageId = candidate.message_id ?? bracketed(parsed.messageId);
   const inReplyTo = candidate.in_reply_to ?? bracketed(parsed.inReplyTo);
-  input.db.run(
-    `UPDATE messages SET body_state = 'stored', raw_hash = :hash, body_text = :text, snippet = :snippet,
-        attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
-        in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
-      WHERE id = :id`,
-    {
-      id: candidate.id,
-      hash,
-      text: parsed.text,
-      snippet: parsed.snippet,
-      attachments: JSON.stringify(parsed.attachments),
-      hasAttachments: parsed.hasAttachments ? 1 : 0,
-      messageId,
-      inReplyTo,
-      refs: JSON.stringify(references),
-      threadId: threadKey({ serverThreadId: candidate.server_thread_id, messageId, inReplyTo, references }),
-    },
-  );
+  return {
+    text: parsed.text,
+    snippet: parsed.snippet,
+    attachments: JSON.stringify(parsed.attachments),
+    hasAttachments: parsed.hasAttachments ? 1 : 0,
+    messageId,
+    inReplyTo,
+    refs: JSON.stringify(references),
+    threadId: threadKey({ serverThreadId: candidate.server_thread_id, messageId, inReplyTo, references }),
+  };
 }

@@ -190,9 +190,18 @@ async function fetchHeaders(
     input.db.transaction((tx) => saveFolderState(tx, input.mailboxId, state));
     return;
   }
+  // A message expunged meanwhile is simply absent from the answer.
+  const fetch = (batch: number[]): Promise<FetchMessageObject[]> =>
+    input.client.fetchAll(toUidSet(batch), query, { uid: true });
+  let next = fetch(batches[0] ?? []);
   for (const [index, batch] of batches.entries()) {
-    // A message expunged meanwhile is simply absent from the answer.
-    const messages: FetchMessageObject[] = await input.client.fetchAll(toUidSet(batch), query, { uid: true });
+    const messages = await next;
+    // The next FETCH is on its way while this batch is committed: the server never waits for us.
+    const following = batches[index + 1];
+    if (following) {
+      next = fetch(following);
+      next.catch(() => undefined); // awaited next round; if this round throws first, not unhandled
+    }
     input.db.transaction((tx) => {
       for (const message of messages) upsertHeader(tx, input.accountId, input.mailboxId, toHeaderRow(message));
       if (index === batches.length - 1) saveFolderState(tx, input.mailboxId, state);

@@ -1,7 +1,9 @@
+import type { WritableDb } from '../store/driver';
+
 /**
  * What sync needs from the MIME parser and the raw-message store, as small interfaces so sync
- * does not depend on how they are built (worker threads, content-addressed files). The real
- * ones (main/mail/mime, main/store/blobs) satisfy these structurally.
+ * does not depend on how they are built (worker threads, a blob table). The real ones
+ * (main/mail/mime, main/store/raw-messages) satisfy these structurally.
  */
 export interface ParsedAttachment {
   partId: string;
@@ -28,7 +30,11 @@ export interface MessageParser {
 }
 
 export interface RawStore {
-  /** Stores the exact bytes; returns their content address. */
-  put(bytes: Uint8Array): Promise<string>;
+  /**
+   * Stores the exact bytes inside the caller's open transaction `tx`, so they are committed (or
+   * rolled back) together with the row that points at them. Returns their content address;
+   * `hash` may be passed when already computed (outside the transaction, to keep it short).
+   */
+  add(tx: WritableDb, bytes: Uint8Array, hash?: string): string;
   get(hash: string): Promise<Buffer | null>;
 }

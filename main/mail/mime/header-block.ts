@@ -34,11 +34,13 @@ function asBuffer(bytes: Uint8Array): Buffer {
 export function findHeaderEnd(raw: Uint8Array, from = 0): { headerEnd: number; bodyStart: number } {
   if (raw[from] === LF) return { headerEnd: from, bodyStart: from + 1 };
   if (raw[from] === CR && raw[from + 1] === LF) return { headerEnd: from, bodyStart: from + 2 };
+  // Line by line: the header block is short, so this stops early, where searching for "\n\r\n"
+  // and "\n\n" separately would scan a whole (large) message for the one that is absent.
   const buf = asBuffer(raw);
-  const crlf = buf.indexOf('\n\r\n', from);
-  const lf = buf.indexOf('\n\n', from);
-  if (crlf >= 0 && (lf < 0 || crlf < lf)) return { headerEnd: crlf + 1, bodyStart: crlf + 3 };
-  if (lf >= 0) return { headerEnd: lf + 1, bodyStart: lf + 2 };
+  for (let at = buf.indexOf(LF, from); at >= 0; at = buf.indexOf(LF, at + 1)) {
+    if (raw[at + 1] === LF) return { headerEnd: at + 1, bodyStart: at + 2 };
+    if (raw[at + 1] === CR && raw[at + 2] === LF) return { headerEnd: at + 1, bodyStart: at + 3 };
+  }
   return { headerEnd: raw.length, bodyStart: raw.length };
 }
 

@@ -3,6 +3,7 @@ import type { Address, Attachment, Email, PostalMimeOptions } from 'postal-mime'
 import { repairC1 } from './c1-repair';
 import { keyHeaders, normalizeInput, withKeyHeadersOnly } from './header-block';
 import { htmlToText, makeSnippet, truncate } from './html-text';
+import { skipAttachmentBodies, skippedSize } from './skip-attachments';
 import { resolveLimits } from './types';
 import type { ParseLimits, ParsedAddress, ParsedAttachment, ParsedMessage } from './types';
 
@@ -15,7 +16,8 @@ export async function parseMessage(raw: Uint8Array, limits?: Partial<ParseLimits
   if (!(raw instanceof Uint8Array)) throw new TypeError('parseMessage needs the raw message as a Uint8Array');
   const resolved = resolveLimits(limits);
   const warnings: string[] = [];
-  const input = normalizeInput(raw, resolved.maxMessageBytes, warnings);
+  // Attachments are measured, not decoded (skip-attachments.ts): same result, a fraction of the work.
+  const input = skipAttachmentBodies(normalizeInput(raw, resolved.maxMessageBytes, warnings));
   const email = await parseBestEffort(input, resolved, warnings);
   return toParsedMessage(email, resolved, warnings);
 }
@@ -110,7 +112,7 @@ function toAttachment(attachment: Attachment, index: number): ParsedAttachment {
     partId: String(index + 1),
     filename: attachment.filename ? repairC1(attachment.filename).trim() || null : null,
     mimeType: attachment.mimeType.toLowerCase(),
-    size: typeof content === 'string' ? content.length : content.byteLength,
+    size: typeof content === 'string' ? content.length : (skippedSize(content) ?? content.byteLength),
     contentId: attachment.contentId?.trim().replace(/^<|>$/g, '') || null,
     disposition: disposition(attachment.disposition),
   };
@@ -128,7 +130,8 @@ function capped(text: string, max: number, what: string, warnings: string[]): st
   return truncate(text, max);
 }
 
-function toParsedMessage(email: Email, limits: ParseLimits, warnings: string[]): ParsedMessage {
+/** postal-mime's result as our ParsedMessage: decoded, repaired, capped. */
+export function toParsedMessage(email: Email, limits: ParseLimits, warnings: string[]): ParsedMessage {
   const html = email.html ? capped(repairC1(email.html), limits.maxHtmlChars, 'html', warnings) : null;
   const plain = repairC1(email.text ?? '')
     .replace(/\r\n?/g, '\n')

@@ -2,12 +2,15 @@
 // In the desktop app this file is its own esbuild entry (out/main/parse-worker.js); from sources
 // it is loaded through parse-worker-dev.mjs, which registers tsx first.
 import { parentPort, workerData } from 'node:worker_threads';
+import { installFastBlob } from './fast-blob';
 import { parseMessage } from './parse-message';
 import type { ParseLimits, ParsedMessage } from './types';
 
 export interface ParseRequest {
   id: number;
   raw: Uint8Array;
+  /** false: the HTML body is left out of the reply (null), saving its copy between threads. */
+  html: boolean;
 }
 export type WorkerReply =
   | { type: 'ready' }
@@ -20,10 +23,14 @@ export interface ParseWorkerData {
 const port = parentPort;
 if (!port) throw new Error('parse-worker runs only as a worker thread (see parser-pool.ts)');
 const { limits } = workerData as ParseWorkerData;
+installFastBlob();
 
 port.on('message', (request: ParseRequest) => {
   parseMessage(request.raw, limits).then(
-    (result) => port.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply),
+    (parsed) => {
+      const result = request.html ? parsed : { ...parsed, html: null };
+      port.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply);
+    },
     (error: unknown) =>
       port.postMessage({
         type: 'failed',

@@ -26,7 +26,11 @@ export class ParserPoolError extends Error {
 }
 
 export interface ParserPoolOptions {
-  /** Worker threads; default 1 on a 2-core machine, 2 above (one core stays with the main thread). */
+  /**
+   * Worker threads; default 1 on a 2-core machine, 2 above (one core stays with the main thread).
+   * Measured on 2 cores (bench:sync): a second worker gained no time, since the main thread and
+   * the server share the cores, and cost ~50 MB more memory.
+   */
   size?: number;
   /** Per message, counted from when a worker takes it. Default 15 s. */
   timeoutMs?: number;
@@ -45,6 +49,11 @@ export interface ParseOptions {
    * without a copy and `raw` is left detached (length 0). Pass false to keep using `raw`.
    */
   transfer?: boolean;
+  /**
+   * Default true. false: the result's `html` is null, for callers that only store and index (sync):
+   * the HTML body, often the largest field, is then not copied back from the worker.
+   */
+  html?: boolean;
 }
 
 export interface ParserPool {
@@ -59,6 +68,7 @@ export interface ParserPool {
 interface Job {
   raw: Uint8Array;
   transfer: boolean;
+  html: boolean;
   /** A copy of the top-level header block, for the envelope when the worker never answers. */
   header: Uint8Array;
   resolve(result: ParsedMessage | Promise<ParsedMessage>): void;
@@ -188,10 +198,10 @@ export function createParserPool(options: ParserPoolOptions = {}): ParserPool {
     const whole = job.raw.byteOffset === 0 && job.raw.byteLength === job.raw.buffer.byteLength;
     const owned = job.transfer && whole && job.raw.buffer instanceof ArrayBuffer;
     try {
-      post(slot, { id, raw: owned ? job.raw : new Uint8Array(job.raw) });
+      post(slot, { id, raw: owned ? job.raw : new Uint8Array(job.raw), html: job.html });
     } catch {
       // Node's Buffer pool (and similar) is marked untransferable: send a copy of just this view.
-      post(slot, { id, raw: new Uint8Array(job.raw) });
+      post(slot, { id, raw: new Uint8Array(job.raw), html: job.html });
     }
     job.raw = new Uint8Array(0);
   }
@@ -219,7 +229,14 @@ export function createParserPool(options: ParserPoolOptions = {}): ParserPool {
       const { headerEnd } = findHeaderEnd(raw);
       const header = new Uint8Array(raw.subarray(0, Math.min(headerEnd, MAX_HEADER_COPY)));
       return new Promise<ParsedMessage>((resolve, reject) => {
-        queue.push({ raw, transfer: parseOptions.transfer ?? true, header, resolve, reject });
+        queue.push({
+          raw,
+          transfer: parseOptions.transfer ?? true,
+          html: parseOptions.html ?? true,
+          header,
+          resolve,
+          reject,
+        });
         pump();
       });
     },

@@ -1,16 +1,18 @@
 import type { Pop3Client } from '../../mail/pop3/client';
 import { Pop3ServerError, Pop3TooLargeError } from '../../mail/pop3/errors';
 import type { ServerMessage } from './plan';
-import { commitRetrievedBatch, type RetrievedMessage } from './store';
+import { commitArrived, type ArrivedMessage } from './writer';
 import { issueOf } from './issues';
 import type { Pop3SyncDeps, Pop3SyncOptions, Pop3SyncResult } from './sync';
 
 /**
- * Messages being stored and parsed at once. Storing is mostly fsync and parsing runs in worker
- * threads, so overlapping them with each other and with the download is what makes a first
- * retrieval of a big maildrop fast; the bound keeps memory and the parser queue in check.
+ * When received messages are committed: after COMMIT_AFTER_MS (so each shows up in the list
+ * soon), or once COMMIT_BYTES are waiting. A transaction costs far more than one message's rows,
+ * so committing as messages trickle in (one or two per socket read) would cost more than the
+ * download itself; the byte bound also bounds memory.
  */
-const STORE_CONCURRENCY = 32;
+const COMMIT_AFTER_MS = 50;
+const COMMIT_BYTES = 1024 * 1024;
 
 export interface RetrieveInput {
   deps: Pop3SyncDeps;
@@ -25,56 +27,38 @@ export interface RetrieveInput {
 }
 
 /**
- * RETRs the planned messages (pipelined when the server allows) and commits each one with its
- * UIDL row as soon as its bytes are durable and parsed. A message whose bytes arrived completely
- * is still committed when the connection drops right after; one cut mid-transfer is simply not
+ * Phase 1 of a POP3 check: RETRs the planned messages (pipelined when the server allows) and
+ * commits each one's raw bytes, envelope (read from its header block, cheap enough to keep up
+ * with the link) and UIDL row together, so it is durably stored and listed as soon as it arrives.
+ * Bodies are parsed afterwards (parse-stored.ts). A message whose bytes arrived completely is
+ * still committed when the connection drops right after; one cut mid-transfer is simply not
  * committed and comes again next time.
  */
 export async function retrieve(input: RetrieveInput): Promise<void> {
   const { deps, result, fetch, progress } = input;
   const byNumber = new Map(fetch.map((m) => [m.number, m]));
-  const working = new Set<Promise<void>>();
   const state: { failure: { error: unknown } | null; done: number } = { failure: null, done: 0 };
   progress({ phase: 'retrieve', done: 0, total: fetch.length });
 
-  // Messages ready at about the same moment are committed in one transaction (each still with
-  // its UIDL row): one commit per message costs more than receiving it on a fast link.
-  const ready: RetrievedMessage[] = [];
-  let flushing: Promise<void> | null = null;
-  const commit = (message: RetrievedMessage): Promise<void> => {
-    ready.push(message);
-    flushing ??= new Promise<void>((resolve, reject) =>
-      setImmediate(() => {
-        flushing = null;
-        const batch = ready.splice(0);
-        try {
-          result.retrieved += commitRetrievedBatch(deps.db, batch);
-        } catch (error) {
-          return reject(error instanceof Error ? error : new Error(String(error)));
-        }
-        state.done += batch.length;
-        progress({ phase: 'retrieve', done: state.done, total: fetch.length });
-        resolve();
-      }),
-    );
-    return flushing;
-  };
-
-  const store = async (message: ServerMessage, bytes: Buffer): Promise<void> => {
-    const size = bytes.length;
-    // The parser may take (transfer) the buffer it is given, so it gets a copy and both run at
-    // once; the row is written only after both, so it never points at bytes not yet durable.
-    const [rawHash, parsed] = await Promise.all([deps.raw.put(bytes), deps.parser.parse(Buffer.from(bytes))]);
-    const at = input.now().toISOString();
-    await commit({
-      accountId: input.accountId,
-      mailboxId: result.inboxId,
-      uidl: message.uidl,
-      size,
-      rawHash,
-      parsed,
-      at,
-    });
+  // Messages that arrive at about the same moment are committed in one transaction, each still
+  // with its UIDL row.
+  const ready: ArrivedMessage[] = [];
+  const waiting = { bytes: 0, timer: null as NodeJS.Timeout | null };
+  const commit = (): void => {
+    if (waiting.timer) clearTimeout(waiting.timer);
+    waiting.timer = null;
+    if (ready.length === 0 || state.failure) return;
+    const batch = ready.splice(0);
+    waiting.bytes = 0;
+    try {
+      result.retrieved += commitArrived(deps.db, deps.raw, batch);
+    } catch (error) {
+      // Reported when the next message arrives (or the download ends): RETR stops there.
+      state.failure = { error };
+      return;
+    }
+    state.done += batch.length;
+    progress({ phase: 'retrieve', done: state.done, total: fetch.length });
   };
 
   try {
@@ -97,19 +81,22 @@ export async function retrieve(input: RetrieveInput): Promise<void> {
           }
           return;
         }
-        const task = store(message, outcome.value).catch((error: unknown) => {
-          state.failure ??= { error };
+        ready.push({
+          accountId: input.accountId,
+          mailboxId: result.inboxId,
+          uidl: message.uidl,
+          bytes: outcome.value,
+          at: input.now().toISOString(),
         });
-        working.add(task);
-        void task.finally(() => working.delete(task));
-        // Back-pressure: the next RETR waits while the store is this far behind.
-        while (working.size >= STORE_CONCURRENCY) await Promise.race(working);
+        waiting.bytes += outcome.value.byteLength;
+        if (waiting.bytes >= (deps.commitBytes ?? COMMIT_BYTES)) commit();
+        else waiting.timer ??= setTimeout(commit, COMMIT_AFTER_MS);
       },
       new Map(fetch.map((m) => [m.number, m.size])),
     );
   } finally {
-    // Whatever ended the download, messages already received are finished, not thrown away.
-    await Promise.all(working);
+    // Whatever ended the download, messages already received are committed, not thrown away.
+    commit();
   }
   if (state.failure) throw state.failure.error;
 }

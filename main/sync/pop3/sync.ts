@@ -4,19 +4,21 @@ import { Pop3AuthError, Pop3ServerError, Pop3StlsUnavailableError } from '../../
 import type { TlsTrust } from '../../mail/tls/options';
 import { BlobStoreError } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
+import { makeDurable } from '../../store/durability';
 import type { RawStore } from '../ports';
 import { headerKeys } from './header-key';
 import { joinListing, planDeletions, planRetrieval, type ServerMessage } from './plan';
 import { openPop3Account } from './session';
 import { issueOf } from './issues';
+import { parseStored } from './parse-stored';
 import { retrieve } from './retrieve';
 import { ensureLocalFolders, knownMessages, markDeletedFromServer, type ParsedForStore } from './store';
 
 export interface Pop3SyncDeps {
   db: WritableDb;
-  /** Raw bytes, stored before the row that points at them. */
-  raw: Pick<RawStore, 'put'>;
-  /** May take ownership of the bytes it is given (the parser pool transfers them). */
+  /** Raw bytes, committed in the same transaction as the rows that point at them. */
+  raw: RawStore;
+  /** Parses stored bodies (phase 2). May take ownership of the bytes it is given. */
   parser: { parse(raw: Uint8Array): Promise<ParsedForStore> };
   /** The incoming password (readPasswords(secrets, account).incoming in the app). */
   password(account: Account): Promise<string | null>;
@@ -26,17 +28,22 @@ export interface Pop3SyncDeps {
   pipelineWindow?: number;
   /** Larger messages are left on the server and reported; default 100 MB. */
   maxMessageBytes?: number;
+  /** Bytes received before they are committed (else after 50 ms); default 1 MB. */
+  commitBytes?: number;
 }
 
-export type Pop3SyncPhase = 'connect' | 'list' | 'retrieve' | 'delete' | 'done';
+/** `retrieve`: downloading and storing (each message listed once committed); `parse`: bodies. */
+export type Pop3SyncPhase = 'connect' | 'list' | 'retrieve' | 'delete' | 'parse' | 'done';
 
 export interface Pop3SyncOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { phase: Pop3SyncPhase; done: number; total: number }) => void;
+  /** New messages were stored and are listed in this mailbox (bodies are parsed after). */
+  onListed?: (mailboxId: string) => void;
 }
 
 export interface Pop3SyncIssue {
-  kind: 'auth' | 'security' | 'connection' | 'aborted' | 'message' | 'too-large' | 'delete' | 'store';
+  kind: 'auth' | 'security' | 'connection' | 'aborted' | 'message' | 'too-large' | 'delete' | 'store' | 'parse';
   /** The message's key, for per-message issues. */
   uidl: string | null;
   message: string;
@@ -49,11 +56,22 @@ export interface Pop3SyncResult {
   /** False when the run ended early (login, connection, abort); per-message issues leave it true. */
   ok: boolean;
   inboxId: string;
+  /** Messages downloaded and committed (raw bytes, envelope, UIDL row): listed in the Inbox. */
   retrieved: number;
+  /** Bodies parsed in this run (phase 2): this run's and any a previous run left unparsed. */
+  parsed: number;
   skipped: number;
   deletedFromServer: number;
   errors: Pop3SyncIssue[];
-  timings: { connectMs: number; listMs: number; retrieveMs: number; deleteMs: number; totalMs: number };
+  /** retrieveMs ends when every retrieved message is committed; parseMs is phase 2. */
+  timings: {
+    connectMs: number;
+    listMs: number;
+    retrieveMs: number;
+    deleteMs: number;
+    parseMs: number;
+    totalMs: number;
+  };
 }
 
 export const DEFAULT_POP3_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
@@ -93,13 +111,26 @@ export async function syncPop3Account(
     ok: true,
     inboxId: ensureLocalFolders(deps.db, account.id),
     retrieved: 0,
+    parsed: 0,
     skipped: 0,
     deletedFromServer: 0,
     errors: [],
-    timings: { connectMs: 0, listMs: 0, retrieveMs: 0, deleteMs: 0, totalMs: 0 },
+    timings: { connectMs: 0, listMs: 0, retrieveMs: 0, deleteMs: 0, parseMs: 0, totalMs: 0 },
   };
   const progress = options.onProgress ?? (() => undefined);
-  const finish = (): Pop3SyncResult => {
+  const finish = async (): Promise<Pop3SyncResult> => {
+    // Phase 2, also after a failed connection: bodies stored by this or an earlier run are parsed
+    // locally; after an abort they wait for the next run.
+    if (!options.signal?.aborted) {
+      lap();
+      try {
+        await parseStored(deps, account.id, result, progress, options.signal);
+      } catch (error) {
+        result.ok = false;
+        result.errors.push(issueOf(error, error instanceof Error && error.name === 'SqliteError' ? 'store' : 'parse'));
+      }
+      result.timings.parseMs = lap();
+    }
     result.timings.totalMs = Math.round(performance.now() - started);
     progress({ phase: 'done', done: result.retrieved, total: result.retrieved });
     return result;
@@ -146,8 +177,13 @@ export async function syncPop3Account(
     }
     await retrieve({ deps, accountId: account.id, result, client, fetch: plan.fetch, maxBytes, now, progress });
     result.timings.retrieveMs = lap();
+    if (result.retrieved > 0) options.onListed?.(result.inboxId);
 
-    const deletions = planDeletions(account.pop3, server, knownMessages(deps.db, account.id), now());
+    const deletions = durableDeletions(
+      deps.db,
+      result,
+      planDeletions(account.pop3, server, knownMessages(deps.db, account.id), now()),
+    );
     const deleted: string[] = [];
     const uidlOf = new Map(deletions.map((d) => [d.message.number, d.message.uidl]));
     progress({ phase: 'delete', done: 0, total: deletions.length });
@@ -178,6 +214,23 @@ export async function syncPop3Account(
     opened.release();
   }
   return finish();
+}
+
+/**
+ * DELE cannot be undone, and a commit under WAL with synchronous=NORMAL survives a crash but not
+ * a power cut: before deleting anything from the server, every commit so far is made durable.
+ * When that cannot be confirmed, nothing is deleted this time (reported, retried next run).
+ */
+function durableDeletions<T>(db: WritableDb, result: Pop3SyncResult, deletions: T[]): T[] {
+  if (deletions.length === 0 || makeDurable(db)) return deletions;
+  result.errors.push({
+    kind: 'delete',
+    uidl: null,
+    message:
+      'Messages were not deleted from the server this time: the local store could not confirm they are safely on disk',
+    serverText: null,
+  });
+  return [];
 }
 
 /** LIST joined with UIDL, or with header hashes (TOP n 0) when the server has no UIDL. */

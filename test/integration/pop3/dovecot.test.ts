@@ -99,7 +99,7 @@ describe.sequential('POP3 retrieval against Dovecot', () => {
     for (const row of rows) {
       const raw = delivered.get(row.subject) ?? '';
       expect(row.size).toBe(Buffer.byteLength(raw));
-      expect((await rig.blobs.get(row.raw_hash))?.equals(Buffer.from(raw))).toBe(true);
+      expect((await rig.raw.get(row.raw_hash))?.equals(Buffer.from(raw))).toBe(true);
     }
     const keys = pop3Rows(rig.db, ACCOUNT);
     expect(keys).toHaveLength(3);

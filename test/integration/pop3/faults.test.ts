@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pop3Options } from '../../../shared/model/account';
 import { startLineServer, type RunningLineServer } from '../../support/fault-servers/line-server';
@@ -8,7 +9,6 @@ import {
   type Pop3MailboxOptions,
   type ScriptedMessage,
 } from '../../support/fault-servers/pop3-mailbox';
-import { BlobStoreError } from '../../../main/store/blobs/blob-store';
 import { syncPop3Account } from '../../../main/sync/pop3/sync';
 import { inboxRows, pop3Account, pop3Message, pop3Rig, pop3Rows, type Pop3Rig } from './rig';
 
@@ -47,6 +47,9 @@ async function maildrop(
     );
   return { rig, server, log, messages, account };
 }
+
+const unparsed = (rig: Pop3Rig): number =>
+  rig.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE needs_parse = 1')?.n ?? -1;
 
 const numbered = (count: number, tag: string): ScriptedMessage[] =>
   Array.from({ length: count }, (_, i) => ({ uidl: `${tag}-uid-${i + 1}`, raw: pop3Message(i + 1, tag) }));
@@ -174,7 +177,7 @@ describe('POP3 retrieval against scripted fault servers', () => {
     const result = await s.rig.sync(s.account());
     expect(result).toMatchObject({ ok: true, retrieved: 1, errors: [] });
     const [row] = inboxRows(s.rig.db, 'acc-fault');
-    const stored = await s.rig.blobs.get(row?.raw_hash ?? '');
+    const stored = await s.rig.raw.get(row?.raw_hash ?? '');
     expect(stored?.length).toBe(Buffer.byteLength(raw));
     expect(stored?.equals(Buffer.from(raw))).toBe(true);
     expect(row?.size).toBe(Buffer.byteLength(raw));
@@ -184,18 +187,13 @@ describe('POP3 retrieval against scripted fault servers', () => {
     const total = 200;
     const s = await maildrop(numbered(total, 'abort'));
     const controller = new AbortController();
-    let parses = 0;
-    const { parser } = s.rig.deps;
-    const deps = {
-      ...s.rig.deps,
-      parser: {
-        parse: (raw: Uint8Array) => {
-          if (++parses === 3) controller.abort();
-          return parser.parse(raw);
-        },
+    // Committed message by message (not in 1 MB batches), so the abort lands between commits.
+    const first = await syncPop3Account({ ...s.rig.deps, commitBytes: 1 }, s.account({ leaveOnServer: false }), {
+      signal: controller.signal,
+      onProgress: ({ phase, done }) => {
+        if (phase === 'retrieve' && done >= 3) controller.abort();
       },
-    };
-    const first = await syncPop3Account(deps, s.account({ leaveOnServer: false }), { signal: controller.signal });
+    });
     expect(first.ok).toBe(false);
     expect(first.errors.map((e) => e.kind)).toEqual(['aborted']);
     // Messages whose bytes had arrived are finished; the rest wait for the next run.
@@ -203,11 +201,18 @@ describe('POP3 retrieval against scripted fault servers', () => {
     expect(first.retrieved).toBeLessThan(total);
     expect(inboxRows(s.rig.db, 'acc-fault')).toHaveLength(first.retrieved);
     expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+    // Stored and listed, bodies not parsed: an aborted run stops before phase 2.
+    expect(first.parsed).toBe(0);
+    expect(unparsed(s.rig)).toBe(first.retrieved);
 
     const second = await s.rig.sync(s.account({ leaveOnServer: false }));
     expect(second).toMatchObject({ ok: true, retrieved: total - first.retrieved, deletedFromServer: total });
+    // The next run parses this run's bodies and the ones the aborted run left.
+    expect(second.parsed).toBe(total);
+    expect(unparsed(s.rig)).toBe(0);
     expect(pop3Rows(s.rig.db, 'acc-fault')).toHaveLength(total);
     expect(new Set(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).size).toBe(total);
+    expect(inboxRows(s.rig.db, 'acc-fault').every((r) => r.body_text.includes('Body of abort message'))).toBe(true);
   });
 
   it('a message over the size cap stays on the server, is reported, and is never deleted', async () => {
@@ -229,16 +234,123 @@ describe('POP3 retrieval when saving fails', () => {
     const { raw } = s.rig.deps;
     const failing = {
       ...s.rig.deps,
-      raw: { put: () => Promise.reject(new BlobStoreError('disk_full', 'The disk is full (scripted)')) },
+      // What SQLite throws when the raw bytes do not fit on the disk (inside the transaction).
+      raw: {
+        ...raw,
+        add: () => {
+          throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+        },
+      },
     };
     const first = await syncPop3Account(failing, s.account({ leaveOnServer: false }));
     expect(first.ok).toBe(false);
     expect(first.errors.map((e) => e.kind)).toEqual(['store']);
     expect(first.retrieved).toBe(0);
     expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(inboxRows(s.rig.db, 'acc-fault')).toEqual([]);
     expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
 
     const second = await syncPop3Account({ ...s.rig.deps, raw }, s.account({ leaveOnServer: false }));
     expect(second).toMatchObject({ ok: true, retrieved: 4, deletedFromServer: 4 });
+  });
+});
+
+describe('POP3 deletion waits for durable storage', () => {
+  it('checkpoints the store (WAL synced into the database file) before the first DELE', async () => {
+    const s = await maildrop(numbered(5, 'durable'));
+    const events: string[] = [];
+    const db = s.rig.deps.db;
+    const watched = {
+      ...s.rig.deps,
+      db: Object.assign(Object.create(db) as typeof db, {
+        get: <T>(sql: string, params?: Parameters<typeof db.get>[1]): T | undefined => {
+          if (sql.includes('wal_checkpoint')) {
+            events.push(`checkpoint after ${s.log.commands.filter((c) => c.startsWith('DELE')).length} DELE`);
+            const result = db.get<T>(sql, params);
+            // Everything committed so far is in the database file now, nothing only in the WAL.
+            const after = db.get<{ log: number; checkpointed: number }>('PRAGMA wal_checkpoint(PASSIVE)');
+            events.push(`wal ${after?.log === after?.checkpointed ? 'synced' : 'pending'}`);
+            return result;
+          }
+          return db.get<T>(sql, params);
+        },
+      }),
+    };
+    const result = await syncPop3Account(watched, s.account({ leaveOnServer: false }));
+    expect(result).toMatchObject({ ok: true, retrieved: 5, deletedFromServer: 5, errors: [] });
+    expect(events).toEqual(['checkpoint after 0 DELE', 'wal synced']);
+  });
+
+  it('when the checkpoint cannot complete, nothing is deleted and that is reported', async () => {
+    const s = await maildrop(numbered(3, 'busy'));
+    const db = s.rig.deps.db;
+    const busy = {
+      ...s.rig.deps,
+      db: Object.assign(Object.create(db) as typeof db, {
+        get: <T>(sql: string, params?: Parameters<typeof db.get>[1]): T | undefined =>
+          sql.includes('wal_checkpoint') ? ({ busy: 1, log: 10, checkpointed: 4 } as T) : db.get<T>(sql, params),
+      }),
+    };
+    const first = await syncPop3Account(busy, s.account({ leaveOnServer: false }));
+    expect(first).toMatchObject({ ok: true, retrieved: 3, deletedFromServer: 0 });
+    expect(first.errors).toEqual([expect.objectContaining({ kind: 'delete', uidl: null })]);
+    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+    expect(s.messages).toHaveLength(3);
+
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 0, deletedFromServer: 3, errors: [] });
+  });
+});
+
+describe('POP3 two-phase retrieval', () => {
+  it('rows are listed from the header block, then the full parse fills bodies and overrides the envelope', async () => {
+    const s = await maildrop(numbered(3, 'phase'));
+    const listed: { subject: string; needs_parse: number; body_text: string | null }[][] = [];
+    const result = await syncPop3Account(s.rig.deps, s.account(), {
+      onListed: () =>
+        listed.push(
+          s.rig.db.all('SELECT subject, needs_parse, body_text FROM messages WHERE account_id = ? ORDER BY subject', [
+            'acc-fault',
+          ]),
+        ),
+    });
+    expect(result).toMatchObject({ ok: true, retrieved: 3, parsed: 3, errors: [] });
+    expect(listed).toEqual([
+      [
+        { subject: 'phase 001', needs_parse: 1, body_text: null },
+        { subject: 'phase 002', needs_parse: 1, body_text: null },
+        { subject: 'phase 003', needs_parse: 1, body_text: null },
+      ],
+    ]);
+    const rows = inboxRows(s.rig.db, 'acc-fault');
+    expect(rows.map((r) => [r.subject, r.body_text])).toEqual([
+      ['phase 001', 'Body of phase message 1.'],
+      ['phase 002', 'Body of phase message 2.'],
+      ['phase 003', 'Body of phase message 3.'],
+    ]);
+    expect(unparsed(s.rig)).toBe(0);
+  });
+
+  it('a parser that fails leaves the messages stored and listed, and the next run parses them', async () => {
+    const s = await maildrop(numbered(4, 'later'));
+    const broken = {
+      ...s.rig.deps,
+      parser: { parse: () => Promise.reject(new Error('The message parser could not start (scripted)')) },
+    };
+    const first = await syncPop3Account(broken, s.account());
+    expect(first).toMatchObject({ ok: false, retrieved: 4, parsed: 0 });
+    expect(first.errors.map((e) => e.kind)).toEqual(['parse']);
+    expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual([
+      'later 001',
+      'later 002',
+      'later 003',
+      'later 004',
+    ]);
+    expect(unparsed(s.rig)).toBe(4);
+
+    const second = await s.rig.sync(s.account());
+    expect(second).toMatchObject({ ok: true, retrieved: 0, parsed: 4, errors: [] });
+    expect(unparsed(s.rig)).toBe(0);
+    expect(inboxRows(s.rig.db, 'acc-fault').every((r) => r.snippet.startsWith('Body of later message'))).toBe(true);
   });
 });

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountSchema, type Account, type Pop3Options } from '../../../shared/model/account';
 import { createParserPool } from '../../../main/mail/mime/parser-pool';
-import { createBlobStore, type BlobStore } from '../../../main/store/blobs/blob-store';
+import { createBlobStore } from '../../../main/store/blobs/blob-store';
 import type { SqlDriver } from '../../../main/store/driver';
 import { openStore } from '../../../main/store/open-store';
+import { createRawMessageStore, type RawMessageStore } from '../../../main/store/raw-messages';
 import { syncPop3Account, type Pop3SyncDeps, type Pop3SyncResult } from '../../../main/sync/pop3/sync';
 
 export interface Pop3Target {
@@ -30,7 +31,8 @@ export function pop3Account(id: string, target: Pop3Target, pop3: Partial<Pop3Op
 
 export interface Pop3Rig {
   db: SqlDriver;
-  blobs: BlobStore;
+  /** Raw bytes as the app reads them (the raw_messages table, then older blob files). */
+  raw: RawMessageStore;
   deps: Pop3SyncDeps;
   /** Moves the rig's clock (delete-after-N-days). */
   setNow(date: Date): void;
@@ -63,11 +65,11 @@ export function pop3Rig(password: string, extra: Partial<Pop3SyncDeps> = {}): Po
   const dir = mkdtempSync(join(tmpdir(), 'letterbox-pop3-'));
   const store = openStore(dir);
   const pool = createParserPool();
-  const blobs = createBlobStore(join(dir, 'blobs'));
+  const raw = createRawMessageStore(store.db, createBlobStore(join(dir, 'blobs')));
   let now: Date | null = null;
   const deps: Pop3SyncDeps = {
     db: store.db,
-    raw: blobs,
+    raw,
     parser: pool,
     password: () => Promise.resolve(password),
     now: () => now ?? new Date(),
@@ -76,7 +78,7 @@ export function pop3Rig(password: string, extra: Partial<Pop3SyncDeps> = {}): Po
   };
   return {
     db: store.db,
-    blobs,
+    raw,
     deps,
     setNow: (date) => void (now = date),
     sync: (account) => syncPop3Account(deps, account),

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccountSchema } from '../../../shared/model/account';
+import { openImapSession } from '../../../main/mail/imap/session';
+import { syncMailboxBodies } from '../../../main/sync/bodies';
 import { deliverMessage } from '../../support/doveadm';
 import { addMailUser } from '../../support/mail-users';
 import { accountFor, rawMessage, rowsOf, syncRig } from './fixture';
@@ -49,4 +53,103 @@ describe('body download', () => {
     expect(again.folders.find((f) => f.path === 'INBOX')?.bodies).toBe(1);
     expect(rowsOf(rig.db, account.id, 'INBOX').find((r) => r.subject === 'old')?.body_state).toBe('stored');
   });
+
+  it('commits raw bytes in the same transaction as the rows: a failing batch leaves neither behind', async () => {
+    const user = await addMailUser(servers.dovecot, 'atomic');
+    const now = new Date();
+    for (let n = 1; n <= 6; n++) {
+      await deliverMessage(servers.dovecot, user.name, rawMessage(n, { subject: `atomic ${n}`, date: rfcDate(now) }));
+    }
+    const account = accountFor(servers, user);
+    const dir = mkdtempSync(join(tmpdir(), 'letterbox-sync-atomic-'));
+    // Fails while storing the 4th message's bytes, inside the batch's transaction.
+    let adds = 0;
+    const failing = syncRig(servers, dir);
+    const raw = failing.deps.raw;
+    failing.deps.raw = {
+      get: (hash) => raw.get(hash),
+      add: (tx, bytes, hash) => {
+        if (++adds === 4) throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+        return raw.add(tx, bytes, hash);
+      },
+    };
+    try {
+      const first = await failing.sync(account, user.password);
+      expect(first.folders.find((f) => f.path === 'INBOX')?.error).toMatch(/disk is full/);
+      // The whole batch rolled back: no row points at bytes, no bytes without a row.
+      expect(rowsOf(failing.db, account.id, 'INBOX').map((r) => [r.body_state, r.raw_hash])).toEqual(
+        Array.from({ length: 6 }, () => ['none', null]),
+      );
+      expect(failing.db.get<{ n: number }>('SELECT count(*) AS n FROM raw_messages')?.n).toBe(0);
+
+      failing.deps.raw = raw;
+      const second = await failing.sync(account, user.password);
+      expect(second.folders.find((f) => f.path === 'INBOX')?.bodies).toBe(6);
+      const rows = rowsOf(failing.db, account.id, 'INBOX');
+      expect(rows.every((r) => r.body_state === 'stored')).toBe(true);
+      // Every row's bytes are in the table, byte for byte what the server has.
+      for (const row of rows) {
+        const stored = failing.db.get<{ hash: string; size: number }>(
+          'SELECT hash, size FROM raw_messages WHERE hash = ?',
+          [row.raw_hash],
+        );
+        expect(stored?.hash).toBe(row.raw_hash);
+        const bytes = await raw.get(row.raw_hash ?? '');
+        expect(bytes && createHash('sha256').update(bytes).digest('hex')).toBe(row.raw_hash);
+      }
+    } finally {
+      await failing.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('downloads in several FETCH batches bounded by bytes, newest first, and stores every body', async () => {
+    const user = await addMailUser(servers.dovecot, 'batched');
+    const base = Date.UTC(2026, 0, 1);
+    for (let n = 1; n <= 30; n++) {
+      const date = rfcDate(new Date(base + n * 60_000));
+      await deliverMessage(servers.dovecot, user.name, rawMessage(n, { subject: `batched ${n}`, date }));
+    }
+    const account = accountFor(servers, user);
+    const done: number[] = [];
+    const summary = await syncMailboxBodiesOnly(account, user.password, done);
+    expect(summary).toBe(30);
+    // Several batches (about 1.5 KB of 200 B messages each), committed in order.
+    expect(done.length).toBeGreaterThan(3);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(30);
+    const rows = rowsOf(rig.db, account.id, 'INBOX');
+    expect(rows.filter((r) => r.body_state === 'stored')).toHaveLength(30);
+  });
 });
+
+/** Headers through a normal pass (no bodies in its window), then the body pass with tiny batches. */
+async function syncMailboxBodiesOnly(
+  account: ReturnType<typeof accountFor>,
+  password: string,
+  done: number[],
+): Promise<number> {
+  // The messages are months old: a one-day window leaves every body for the pass below.
+  const headersOnly = AccountSchema.parse({ ...account, imap: { offlineWindowDays: 1 } });
+  await rig.sync(headersOnly, password);
+  const mailbox = rig.db.get<{ id: string }>("SELECT id FROM mailboxes WHERE account_id = ? AND path = 'INBOX'", [
+    account.id,
+  ]);
+  const session = await openImapSession(account, password, rig.deps.session);
+  try {
+    return await syncMailboxBodies({
+      db: rig.db,
+      client: session.client,
+      mailboxId: mailbox?.id ?? '',
+      path: 'INBOX',
+      parser: rig.deps.parser,
+      raw: rig.deps.raw,
+      windowDays: null,
+      maxBytes: 1_000_000,
+      batchBytes: 1500,
+      onProgress: (n) => done.push(n),
+    });
+  } finally {
+    await session.close();
+  }
+}

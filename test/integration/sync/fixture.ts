@@ -7,6 +7,7 @@ import { openStore } from '../../../main/store/open-store';
 import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../../../main/sync/account-sync';
 import { createParserPool } from '../../../main/mail/mime/parser-pool';
 import { createBlobStore } from '../../../main/store/blobs/blob-store';
+import { createRawMessageStore } from '../../../main/store/raw-messages';
 import type { MailServers, TestUser } from '../../support/mail-servers';
 import type { AccountSyncSummary } from '../../../shared/model/sync';
 
@@ -43,7 +44,7 @@ export function syncRig(servers: MailServers, profileDir: string, extra: Partial
   const deps: AccountSyncDeps = {
     db: store.db,
     parser: pool,
-    raw: createBlobStore(`${profileDir}/blobs`),
+    raw: createRawMessageStore(store.db, createBlobStore(`${profileDir}/blobs`)),
     events,
     session: { trust: { extraCa: [servers.tls.ca] }, onCommand: (name) => recorded.commands.push(name) },
     ...extra,

@@ -42,6 +42,16 @@ describe('parser pool', () => {
     expect(parser.stats()).toEqual({ workers: 2, busy: 0, queued: 0 });
   });
 
+  it('leaves the HTML body out of the reply when asked (sync stores no HTML); the rest is the same', async () => {
+    const parser = open({ size: 1 });
+    const [full, lean] = await Promise.all([
+      parser.parse(fixture('alternative.eml')),
+      parser.parse(fixture('alternative.eml'), { html: false }),
+    ]);
+    expect(full.html).toContain('<');
+    expect(lean).toEqual({ ...full, html: null });
+  });
+
   it('moves a whole buffer to the worker; copies a view, or when told not to transfer', async () => {
     const parser = open({ size: 1 });
     const owned = new Uint8Array(fixture('plain.eml'));
