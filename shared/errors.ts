@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'store_unavailable',
   'secrets_unavailable',
   'disconnected',
+  /** The thing exists but is in a state that does not allow this (a message already sent). */
+  'conflict',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

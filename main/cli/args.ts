@@ -12,6 +12,9 @@ export const GLOBAL_OPTIONS = {
   version: { type: 'boolean', short: 'V', default: false },
 } as const satisfies OptionSpecs;
 
+/** A parsed option: `multiple` options (--to a --to b) come as arrays. */
+export type OptionValue = string | boolean | string[] | undefined;
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }
@@ -20,7 +23,7 @@ export interface ParsedCommandLine {
   command: string | undefined;
   positionals: string[];
   globals: GlobalOptions & { help: boolean; version: boolean };
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, OptionValue>;
 }
 
 /**
@@ -39,7 +42,7 @@ export function parseCommandLine(argv: readonly string[], commandOptions: Option
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, OptionValue>;
   const [command, ...positionals] = parsed.positionals;
   return {
     command,

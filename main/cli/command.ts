@@ -1,10 +1,11 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { OptionValue } from './args';
 import type { CliIo, GlobalOptions } from './io';
 
 export interface CommandInput {
   io: CliIo;
   globals: GlobalOptions;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, OptionValue>;
   positionals: string[];
 }
 

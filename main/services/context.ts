@@ -4,6 +4,7 @@ import type { MailProbes } from '../mail/probes';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Store } from '../store/open-store';
+import type { OutboxOptions } from './outbox';
 import type { SyncOptions } from './sync';
 
 /**
@@ -24,4 +25,6 @@ export interface AppContext {
   notices: readonly Notice[];
   /** Overrides for IMAP sync (TLS trust, parser, raw store); defaults when absent. */
   sync?: SyncOptions;
+  /** Overrides for sending (TLS trust, retry timing, a counting transport in tests). */
+  outbox?: OutboxOptions;
 }

@@ -4,6 +4,8 @@ import { openNodeSecrets } from '../../secrets/open-node-secrets';
 import { composeApp, type ComposedApp } from '../../services/compose-app';
 import { startLiveSync, type LiveSync, type LiveSyncOptions } from '../../services/live';
 import type { SyncOptions } from '../../services/sync';
+import { stopDraftSync } from '../../services/draft-sync-scheduler';
+import { outboxRunner, stopOutbox, type OutboxOptions } from '../../services/outbox';
 import { openConfSettings } from '../../settings/conf-settings';
 import { openStore } from '../../store/open-store';
 import { ensureProfileDir, resolveProfileDir } from '../profile';
@@ -18,6 +20,8 @@ export interface NodeAppOptions {
   probes?: MailProbes;
   /** Tests pass the harness CA or a command counter for IMAP sync. */
   sync?: SyncOptions;
+  /** Tests pass the harness CA and quick retries for sending. */
+  outbox?: OutboxOptions;
   /**
    * Keep IMAP accounts in step (IDLE + STATUS polling) while the app is open: the browser shell
    * turns it on; the CLI and tests leave it off unless they watch on purpose.
@@ -49,17 +53,20 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       probes: options.probes ?? createMailProbes(probeOptions(env)),
       notices: [...settingsNotices, ...secretNotices],
       ...(options.sync ? { sync: options.sync } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
     },
     options.onInternalError,
   );
   const live = options.live ? startLiveSync(app.ctx, options.live === true ? {} : options.live) : null;
+  // A shell that stays open also sends: what waits in the outbox goes by itself.
+  if (options.live) outboxRunner(app.ctx).start();
   return {
     ...app,
     profileDir,
     live,
     close: async () => {
       // Watchers write to the store: they stop before it closes.
-      await live?.stop();
+      await Promise.all([live?.stop(), stopOutbox(app.ctx), stopDraftSync(app.ctx)]);
       store.close();
     },
   };

@@ -46,6 +46,10 @@ export const migration0004: Migration = {
         filing_error     TEXT,
         next_filing_at   TEXT,
         filed_at         TEXT,
+        -- Who is sending it right now (pid) and until when that claim holds: a second process on
+        -- the same profile (the CLI beside the app) never takes it over while the owner lives.
+        lease_owner      TEXT,
+        lease_until      TEXT,
         updated_at       TEXT NOT NULL
       );
       CREATE INDEX outbox_by_state ON outbox (state, send_at, seq);
