@@ -1,3 +1,4 @@
+import { SyncAnnouncement } from '../features/sync/SyncAnnouncement';
 import { errorMessage } from '../ipc/client';
 import { useAppInfo } from './app-info';
 
@@ -21,6 +22,7 @@ export function StatusBar() {
           Retry
         </button>
       ) : null}
+      <SyncAnnouncement />
     </footer>
   );
 }

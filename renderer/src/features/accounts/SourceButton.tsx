@@ -1,0 +1,41 @@
+import { useUi, type ViewSource } from '../../app/ui-store';
+
+function sameSource(a: ViewSource, b: ViewSource): boolean {
+  if (a.kind === 'mailbox') return b.kind === 'mailbox' && a.mailboxId === b.mailboxId;
+  return a.kind === b.kind;
+}
+
+interface SourceButtonProps {
+  source: ViewSource;
+  label: string;
+  /** The number beside the name (unread, not yet sent); nothing when 0 or null. */
+  count: number | null;
+  /** What the count means, read after it: "unread", "not sent yet". */
+  countMeaning: string;
+  /** Something here needs the user (a failed send): highlighted, and said in the name. */
+  attention?: string | null;
+}
+
+/** One entry of the folder pane: shows its source in the message list. */
+export function SourceButton({ source, label, count, countMeaning, attention = null }: SourceButtonProps) {
+  const current = useUi((state) => state.source);
+  const showSource = useUi((state) => state.showSource);
+  const selected = sameSource(current, source);
+  const name = [label, count ? `${count} ${countMeaning}` : null, attention].filter(Boolean).join(', ');
+  return (
+    <button
+      type="button"
+      className={attention ? 'folder folder-attention' : 'folder'}
+      aria-current={selected ? 'true' : undefined}
+      aria-label={name}
+      onClick={() => showSource(source)}
+    >
+      <span className="folder-name">{label}</span>
+      {count ? (
+        <span className="badge" aria-hidden="true">
+          {count}
+        </span>
+      ) : null}
+    </button>
+  );
+}
