@@ -4,30 +4,40 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { ensureProfileDir, resolveProfileDir } from '../platform/profile';
 import { createMailProbes } from '../mail/probes';
+import { composeFromMailto } from '../services/compose';
 import { composeApp } from '../services/compose-app';
 import { startLiveSync } from '../services/live';
+import { stopDraftSync } from '../services/draft-sync-scheduler';
+import { outboxRunner, stopOutbox } from '../services/outbox';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { openElectronSettings } from './electron-settings';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
+import { createMailtoHandler } from './mailto-handler';
 import { createMainWindow } from './main-window';
 import { openSafeStorageSecrets } from './safe-storage-secrets';
 
 // Bundled to out/main/index.js; the preload and renderer builds sit beside it in out/.
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-if (!app.requestSingleInstanceLock()) {
+const mailto = app.requestSingleInstanceLock() ? createMailtoHandler() : null;
+
+if (!mailto) {
   app.quit();
 } else {
+  mailto.fromArgv(process.argv);
   // The CLI and the browser shell honour LETTERBOX_PROFILE; the app must open the same folder.
   if (process.env.LETTERBOX_PROFILE) app.setPath('userData', resolveProfileDir(undefined));
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app.whenReady().then(
+    () => start(mailto),
+    (error: unknown) => fatal(error),
+  );
 }
 
-async function start(): Promise<void> {
+async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<void> {
   try {
     const profileDir = ensureProfileDir(app.getPath('userData'));
     denyPermissions(session.defaultSession);
@@ -49,17 +59,30 @@ async function start(): Promise<void> {
     );
     const window = createMainWindow(settings, join(outDir, 'preload', 'index.cjs'));
     const unbridge = bridgeIpc(window, dispatcher, bus);
-    app.on('second-instance', () => {
+    app.on('second-instance', (_event, argv) => {
       if (window.isMinimized()) window.restore();
       window.focus();
+      mailto.fromArgv(argv);
+    });
+    // A mailto: link becomes a saved draft; the window opens compose on it.
+    mailto.ready((url) => {
+      try {
+        bus.emit('compose:open', { draftId: composeFromMailto(ctx, url).id });
+        window.focus();
+      } catch (error) {
+        console.error('[mailto] could not open the link', error);
+      }
     });
     const live = startLiveSync(ctx);
+    // Sends wait in the outbox and go by themselves; send-later messages whose time passed
+    // while the app was closed go now.
+    outboxRunner(ctx).start();
     let liveStopped = false;
-    // Watchers write to the store: quitting waits for them before will-quit closes it.
+    // Watchers and the outbox write to the store: quitting waits for them before will-quit closes it.
     app.on('before-quit', (event) => {
       if (liveStopped) return;
       event.preventDefault();
-      void live.stop().finally(() => {
+      void Promise.all([live.stop(), stopOutbox(ctx), stopDraftSync(ctx)]).finally(() => {
         liveStopped = true;
         app.quit();
       });

@@ -5,8 +5,11 @@ import { GLOBAL_OPTIONS, parseCommandLine, UsageError } from './args';
 import type { Command, CommandResult } from './command';
 import { accountCommand } from './commands/account';
 import { doctorCommand } from './commands/doctor';
+import { draftCommand } from './commands/draft';
 import { messageCommand } from './commands/message';
 import { messagesCommand } from './commands/messages';
+import { outboxCommand } from './commands/outbox';
+import { sendCommand } from './commands/send';
 import { syncCommand } from './commands/sync';
 import { watchCommand } from './commands/watch';
 import type { CliIo } from './io';
@@ -17,6 +20,9 @@ const COMMANDS: readonly Command[] = [
   watchCommand,
   messagesCommand,
   messageCommand,
+  sendCommand,
+  outboxCommand,
+  draftCommand,
   doctorCommand,
 ];
 

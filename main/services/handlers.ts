@@ -2,10 +2,31 @@ import { PrefsSchema } from '../../shared/model/prefs';
 import type { Handlers } from '../ipc/dispatcher';
 import { getAccount, listAccounts, removeAccount, saveAccount } from './accounts';
 import { appInfo } from './app-info';
+import { composeFromMailto, startCompose } from './compose';
+import { searchContacts } from './contacts';
 import type { AppContext } from './context';
+import {
+  attachmentData,
+  attachToDraft,
+  deleteDraft,
+  detachFromDraft,
+  getDraft,
+  listDrafts,
+  saveDraft,
+  sendDraft,
+} from './drafts';
 import { listMailboxes } from './mailboxes';
 import { archiveMessages, deleteMessages, moveMessages, setFlags } from './message-actions';
 import { listMessages } from './messages';
+import {
+  cancelOutbox,
+  flushOutbox,
+  listOutbox,
+  markOutboxSent,
+  outboxDetails,
+  queueMessage,
+  retryOutbox,
+} from './outbox';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
 
@@ -42,5 +63,27 @@ export function createHandlers(ctx: AppContext): Handlers {
     'messages:move': (input) => moveMessages(ctx, input),
     'messages:archive': (input) => archiveMessages(ctx, input),
     'messages:delete': (input) => deleteMessages(ctx, input),
+    'outbox:send': ({ draft, sendAt }) =>
+      queueMessage(ctx, draft, { sendAt, undoSeconds: ctx.settings.get('prefs').undoSendSeconds }),
+    'outbox:list': () => ({ items: listOutbox(ctx) }),
+    'outbox:get': ({ id }) => outboxDetails(ctx, id),
+    'outbox:cancel': ({ id }) => cancelOutbox(ctx, id),
+    'outbox:retry': ({ id }) => retryOutbox(ctx, id),
+    'outbox:markSent': ({ id }) => markOutboxSent(ctx, id),
+    'outbox:flush': async () => {
+      const { attempted, sent, filed } = await flushOutbox(ctx);
+      return { attempted, sent, filed };
+    },
+    'drafts:list': () => ({ drafts: listDrafts(ctx) }),
+    'drafts:get': ({ id }) => getDraft(ctx, id),
+    'drafts:save': ({ id, fields }) => saveDraft(ctx, id, fields),
+    'drafts:delete': ({ id }) => deleteDraft(ctx, id),
+    'drafts:attach': (input) => attachToDraft(ctx, input),
+    'drafts:detach': ({ draftId, attachmentId }) => detachFromDraft(ctx, draftId, attachmentId),
+    'drafts:attachmentData': (input) => attachmentData(ctx, input),
+    'drafts:send': ({ id, sendAt }) => sendDraft(ctx, id, sendAt),
+    'compose:start': (input) => startCompose(ctx, input),
+    'compose:mailto': ({ url }) => composeFromMailto(ctx, url),
+    'contacts:search': ({ query, limit }) => ({ contacts: searchContacts(ctx, query, limit) }),
   };
 }

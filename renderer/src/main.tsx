@@ -9,6 +9,9 @@ import './styles/app.css';
 import './styles/lists.css';
 import './styles/forms.css';
 import './styles/setup.css';
+import './styles/compose.css';
+import './styles/outbox.css';
+import './styles/sync.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

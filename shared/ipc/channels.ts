@@ -20,6 +20,24 @@ export const CHANNELS = [
   'messages:move',
   'messages:archive',
   'messages:delete',
+  'outbox:send',
+  'outbox:list',
+  'outbox:get',
+  'outbox:cancel',
+  'outbox:retry',
+  'outbox:markSent',
+  'outbox:flush',
+  'drafts:list',
+  'drafts:get',
+  'drafts:save',
+  'drafts:delete',
+  'drafts:attach',
+  'drafts:detach',
+  'drafts:attachmentData',
+  'drafts:send',
+  'compose:start',
+  'compose:mailto',
+  'contacts:search',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -30,6 +48,9 @@ export const EVENTS = [
   'setup:progress',
   'sync:progress',
   'sync:status',
+  'outbox:changed',
+  'drafts:changed',
+  'compose:open',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

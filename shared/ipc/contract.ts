@@ -3,7 +3,17 @@ import { AccountDraftSchema, AccountSchema, AccountSummarySchema } from '../mode
 import { MailboxSchema } from '../model/mailbox';
 import { MessageSummarySchema } from '../model/message';
 import { ActionResultSchema, IdsInputSchema, MoveInputSchema, SetFlagsInputSchema } from '../model/message-actions';
+import {
+  ComposeKindSchema,
+  ContactSchema,
+  DraftAttachInputSchema,
+  DraftAttachmentSchema,
+  DraftFieldsSchema,
+  DraftSchema,
+  DraftSummarySchema,
+} from '../model/draft';
 import { NoticeSchema } from '../model/notice';
+import { DraftContentSchema, OutboxDetailsSchema, OutboxItemSchema, OutboxStateSchema } from '../model/outbox';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
 import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
@@ -41,6 +51,10 @@ const MessagesListInput = z.strictObject({
   /** Opaque cursor from a previous page. */
   cursor: z.string().max(200).nullable().default(null),
 });
+
+const OutboxId = z.strictObject({ id: z.string().min(1).max(64) });
+const DraftId = z.string().min(1).max(64);
+const SendAt = z.iso.datetime({ offset: true }).nullable().default(null);
 
 export const contract = {
   channels: {
@@ -111,6 +125,103 @@ export const contract = {
     'messages:archive': { input: IdsInputSchema, output: ActionResultSchema },
     /** To Trash; messages already in Trash are expunged. */
     'messages:delete': { input: IdsInputSchema, output: ActionResultSchema },
+    /**
+     * Hands a message to the outbox: built and stored before any network. Without `sendAt` it
+     * waits the undo-send delay from the preferences; with it, it waits until then.
+     */
+    'outbox:send': {
+      input: z.strictObject({
+        draft: DraftContentSchema,
+        sendAt: SendAt,
+      }),
+      output: OutboxItemSchema,
+    },
+    'outbox:list': { input: empty, output: z.object({ items: z.array(OutboxItemSchema) }) },
+    /** With every attempt: server, TLS, transcript (AUTH redacted), queue id, timings. */
+    'outbox:get': { input: OutboxId, output: OutboxDetailsSchema },
+    /** Undo send (or edit a failed one): back to a local draft. conflict once it is on its way. */
+    'outbox:cancel': { input: OutboxId, output: z.object({ draftId: z.string() }) },
+    /** "Send again" for failed or uncertain; "retry now" for one waiting to retry. */
+    'outbox:retry': { input: OutboxId, output: OutboxItemSchema },
+    /** The user confirmed an uncertain message arrived. */
+    'outbox:markSent': { input: OutboxId, output: OutboxItemSchema },
+    /** Everything waiting goes now (retry waits and undo delays end; send-later times stay). */
+    'outbox:flush': {
+      input: empty,
+      output: z.object({ attempted: z.number().int(), sent: z.number().int(), filed: z.number().int() }),
+    },
+    /** Local drafts, newest change first. Work with no account and no network. */
+    'drafts:list': { input: empty, output: z.object({ drafts: z.array(DraftSummarySchema) }) },
+    /** Every field and the attachments' metadata (bytes via drafts:attachmentData). */
+    'drafts:get': { input: z.strictObject({ id: DraftId }), output: DraftSchema },
+    /**
+     * Autosave: creates the draft when `id` is null, else replaces its fields (attachments stay).
+     * One transaction, so a killed process keeps either the old or the new version.
+     */
+    'drafts:save': {
+      input: z.strictObject({ id: DraftId.nullable(), fields: DraftFieldsSchema }),
+      output: z.object({ id: z.string(), updatedAt: z.string() }),
+    },
+    'drafts:delete': { input: z.strictObject({ id: DraftId }), output: z.object({ deleted: z.boolean() }) },
+    /**
+     * Adds a file (or, with `appendTo`, the next chunk of one) to a draft; the bytes are stored
+     * with the draft. invalid_input when a chunk or the whole file is over its limit.
+     */
+    'drafts:attach': { input: DraftAttachInputSchema, output: DraftAttachmentSchema },
+    'drafts:detach': {
+      input: z.strictObject({ draftId: DraftId, attachmentId: z.string().min(1).max(64) }),
+      output: z.object({ removed: z.boolean() }),
+    },
+    /** An attachment's bytes in chunks (for inline images in the editor); nextOffset null at the end. */
+    'drafts:attachmentData': {
+      input: z.strictObject({
+        draftId: DraftId,
+        attachmentId: z.string().min(1).max(64),
+        offset: z.number().int().nonnegative().default(0),
+      }),
+      output: z.object({
+        contentType: z.string(),
+        contentBase64: z.string(),
+        size: z.number().int().nonnegative(),
+        nextOffset: z.number().int().nonnegative().nullable(),
+      }),
+    },
+    /**
+     * Parses the address fields (invalid_input naming a bad address), builds the message and
+     * queues it in the outbox (undo delay from prefs, or at `sendAt`); the draft is removed in the
+     * same step. outbox:cancel gives the complete draft back under the same id.
+     */
+    'drafts:send': { input: z.strictObject({ id: DraftId, sendAt: SendAt }), output: OutboxItemSchema },
+    /**
+     * A new saved draft: empty with the signature for `new`; prefilled from the stored message
+     * (`messageId`) for replies and forwards. `accountId` picks the account for `new` (null: first).
+     */
+    'compose:start': {
+      input: z.strictObject({
+        kind: ComposeKindSchema,
+        messageId: z.string().min(1).max(64).nullable().default(null),
+        accountId: z.string().min(1).max(64).nullable().default(null),
+      }),
+      output: DraftSchema,
+    },
+    /** A saved draft prefilled from a mailto: URL (RFC 6068); attachments ignored, nothing sent. */
+    'compose:mailto': {
+      input: z.strictObject({
+        url: z
+          .string()
+          .max(100_000)
+          .regex(/^mailto:/i, 'Not a mailto: link'),
+      }),
+      output: DraftSchema,
+    },
+    /** Address autocomplete: people written to or received from, by frequency and recency. */
+    'contacts:search': {
+      input: z.strictObject({
+        query: z.string().max(320),
+        limit: z.number().int().min(1).max(50).default(10),
+      }),
+      output: z.object({ contacts: z.array(ContactSchema) }),
+    },
   },
   events: {
     'app:notice': NoticeSchema,
@@ -119,6 +230,10 @@ export const contract = {
     'setup:progress': z.object({ requestId: z.string(), step: AutoconfigStepSchema }),
     'sync:progress': SyncProgressSchema,
     'sync:status': SyncStatusSchema,
+    'outbox:changed': z.object({ id: z.string(), state: OutboxStateSchema }),
+    'drafts:changed': z.object({ id: z.string(), change: z.enum(['saved', 'deleted', 'sent']) }),
+    /** Main asks the window to open compose on a draft (a mailto: link given to the desktop app). */
+    'compose:open': z.object({ draftId: z.string() }),
   },
 } as const satisfies {
   channels: Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;

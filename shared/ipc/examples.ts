@@ -1,6 +1,8 @@
 import type { ChannelName, EventName } from './channels';
 import type { ChannelInput, ChannelOutput, EventPayload } from './contract';
 import type { Account } from '../model/account';
+import type { Draft, DraftFields } from '../model/draft';
+import type { OutboxItem } from '../model/outbox';
 import type { VerifyResult } from '../model/setup';
 
 const account: Account = {
@@ -25,12 +27,75 @@ const account: Account = {
     sameCredentialsAsIncoming: true,
   },
   identities: [
-    { id: 'id-1', name: 'Ada Lovelace', address: 'ada@example.com', replyTo: null, signature: '-- \nAda', smtp: null },
+    {
+      id: 'id-1',
+      name: 'Ada Lovelace',
+      address: 'ada@example.com',
+      replyTo: null,
+      signature: 'Ada',
+      signatureHtml: '<p><b>Ada</b> Lovelace</p>',
+      replySignature: null,
+      replySignatureHtml: null,
+      smtp: null,
+    },
   ],
   pop3: { leaveOnServer: true, deleteAfterDays: null, deleteWhenDeletedHere: false },
   imap: { offlineWindowDays: 365, qresync: true },
   includeInUnified: true,
   insecureAcknowledged: false,
+};
+
+const outboxItem: OutboxItem = {
+  id: 'out-1',
+  accountId: 'acc-1',
+  identityId: 'id-1',
+  state: 'scheduled',
+  subject: 'Réunion',
+  toSummary: 'Grace Hopper',
+  messageId: '<0b6c1f4e@example.com>',
+  createdAt: '2026-11-30T09:15:00.000Z',
+  sendAt: '2026-11-30T09:15:05.000Z',
+  sendLater: false,
+  attempts: 0,
+  nextAttemptAt: null,
+  lastError: null,
+  recipients: [],
+  sentAt: null,
+  queueId: null,
+  filing: { state: 'pending', error: null, filedAt: null },
+  note: null,
+};
+
+const draftFields: DraftFields = {
+  accountId: 'acc-1',
+  identityId: 'id-1',
+  to: '"Hopper, Grace" <grace@example.org>, alan@example.net',
+  cc: '',
+  bcc: '',
+  subject: 'Re: Réunion',
+  format: 'rich',
+  html: '<p>Ten is fine.</p><img src="cid:img-1@letterbox">',
+  text: 'Ten is fine.',
+  inReplyTo: '<0b6c1f4e@example.org>',
+  references: ['<0b6c1f4e@example.org>'],
+  source: { kind: 'reply', messageId: 'msg-1' },
+};
+
+const draft: Draft = {
+  ...draftFields,
+  id: 'draft-1',
+  attachments: [
+    {
+      id: 'att-1',
+      filename: 'plan.png',
+      contentType: 'image/png',
+      size: 48213,
+      inline: true,
+      contentId: 'img-1@letterbox',
+    },
+  ],
+  createdAt: '2026-11-30T09:10:00.000Z',
+  updatedAt: '2026-11-30T09:12:30.000Z',
 };
 
 const verified: VerifyResult = {
@@ -166,12 +231,137 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       nextCursor: null,
     },
   },
-  'prefs:get': { input: {}, output: { layout: 'columns', paneSizes: [220, 420] } },
-  'prefs:update': { input: { layout: 'stacked' }, output: { layout: 'stacked', paneSizes: [220, 420] } },
+  'prefs:get': {
+    input: {},
+    output: { layout: 'columns', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+  },
+  'prefs:update': {
+    input: { layout: 'stacked' },
+    output: { layout: 'stacked', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+  },
   'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
   'messages:move': { input: { ids: ['msg-1'], toMailboxId: 'mbx-2' }, output: { changed: 1, queued: 1 } },
   'messages:archive': { input: { ids: ['msg-1', 'msg-2'] }, output: { changed: 2, queued: 1 } },
   'messages:delete': { input: { ids: ['msg-1'] }, output: { changed: 1, queued: 1 } },
+  'outbox:send': {
+    input: {
+      draft: {
+        accountId: 'acc-1',
+        identityId: 'id-1',
+        to: [{ name: 'Grace Hopper', address: 'grace@example.org' }],
+        subject: 'Réunion',
+        text: 'See you at ten.',
+      },
+      sendAt: null,
+    },
+    output: outboxItem,
+  },
+  'outbox:list': { input: {}, output: { items: [outboxItem] } },
+  'outbox:get': {
+    input: { id: 'out-1' },
+    output: {
+      ...outboxItem,
+      state: 'filed',
+      sentAt: '2026-11-30T09:15:07.000Z',
+      queueId: '4F3A2B1C',
+      filing: { state: 'filed', error: null, filedAt: '2026-11-30T09:15:08.000Z' },
+      envelopeFrom: 'ada@example.com',
+      envelopeTo: ['grace@example.org'],
+      attemptLog: [
+        {
+          number: 1,
+          startedAt: '2026-11-30T09:15:05.000Z',
+          endedAt: '2026-11-30T09:15:07.000Z',
+          outcome: 'sent',
+          server: 'mail.example.com:465',
+          tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384' },
+          transcript: [
+            { at: 12, dir: 'server', text: '220 mail.example.com ESMTP' },
+            { at: 13, dir: 'client', text: 'EHLO [127.0.0.1]' },
+            { at: 40, dir: 'client', text: 'AUTH PLAIN /* secret */' },
+            { at: 90, dir: 'server', text: '250 2.0.0 Ok: queued as 4F3A2B1C' },
+          ],
+          queueId: '4F3A2B1C',
+          timings: { connectMs: 30, authMs: 20, dataMs: 40, totalMs: 95 },
+          failure: null,
+        },
+      ],
+    },
+  },
+  'outbox:cancel': { input: { id: 'out-1' }, output: { draftId: 'draft-1' } },
+  'outbox:retry': { input: { id: 'out-1' }, output: { ...outboxItem, state: 'queued' } },
+  'outbox:markSent': { input: { id: 'out-1' }, output: { ...outboxItem, state: 'sent' } },
+  'outbox:flush': { input: {}, output: { attempted: 1, sent: 1, filed: 1 } },
+  'drafts:list': {
+    input: {},
+    output: {
+      drafts: [
+        {
+          id: 'draft-1',
+          accountId: 'acc-1',
+          subject: 'Re: Réunion',
+          to: '"Hopper, Grace" <grace@example.org>, alan@example.net',
+          snippet: 'Ten is fine.',
+          attachmentCount: 1,
+          updatedAt: '2026-11-30T09:12:30.000Z',
+        },
+      ],
+    },
+  },
+  'drafts:get': { input: { id: 'draft-1' }, output: draft },
+  'drafts:save': {
+    input: { id: 'draft-1', fields: draftFields },
+    output: { id: 'draft-1', updatedAt: '2026-11-30T09:12:30.000Z' },
+  },
+  'drafts:delete': { input: { id: 'draft-1' }, output: { deleted: true } },
+  'drafts:attach': {
+    input: {
+      draftId: 'draft-1',
+      filename: 'Übersicht 2026.pdf',
+      contentType: 'application/pdf',
+      contentBase64: 'JVBERi0xLjQK',
+      inline: false,
+      appendTo: null,
+    },
+    output: {
+      id: 'att-2',
+      filename: 'Übersicht 2026.pdf',
+      contentType: 'application/pdf',
+      size: 9,
+      inline: false,
+      contentId: null,
+    },
+  },
+  'drafts:detach': { input: { draftId: 'draft-1', attachmentId: 'att-2' }, output: { removed: true } },
+  'drafts:attachmentData': {
+    input: { draftId: 'draft-1', attachmentId: 'att-2', offset: 0 },
+    output: { contentType: 'application/pdf', contentBase64: 'JVBERi0xLjQK', size: 9, nextOffset: null },
+  },
+  'drafts:send': { input: { id: 'draft-1', sendAt: null }, output: outboxItem },
+  'compose:start': { input: { kind: 'reply', messageId: 'msg-1', accountId: null }, output: draft },
+  'compose:mailto': {
+    input: { url: 'mailto:grace@example.org?subject=R%C3%A9union&body=See%20you' },
+    output: {
+      ...draft,
+      to: 'grace@example.org',
+      subject: 'Réunion',
+      format: 'rich',
+      html: '<p>See you</p><div class="signature">-- <br><p><b>Ada</b> Lovelace</p></div>',
+      text: 'See you\n\n-- \nAda',
+      inReplyTo: null,
+      references: [],
+      source: null,
+      attachments: [],
+    },
+  },
+  'contacts:search': {
+    input: { query: 'gra', limit: 10 },
+    output: {
+      contacts: [
+        { name: 'Grace Hopper', address: 'grace@example.org', count: 14, lastUsedAt: '2026-11-30T09:15:00.000Z' },
+      ],
+    },
+  },
   'sync:run': {
     input: { accountId: 'acc-1' },
     output: {
@@ -211,4 +401,7 @@ export const eventExamples: { [E in EventName]: EventPayload<E> } = {
   },
   'sync:progress': { accountId: 'acc-1', mailboxId: 'mbx-1', phase: 'headers', done: 200, total: 1200 },
   'sync:status': { accountId: 'acc-1', state: 'syncing', message: null, at: '2026-01-02T10:00:00.000Z' },
+  'outbox:changed': { id: 'out-1', state: 'sending' },
+  'drafts:changed': { id: 'draft-1', change: 'saved' },
+  'compose:open': { draftId: 'draft-1' },
 };

@@ -56,7 +56,13 @@ export const IdentitySchema = z.object({
   name: z.string().max(200),
   address: EmailSchema,
   replyTo: EmailSchema.nullable().default(null),
+  /** Plain-text signature for new messages (and for replies when replySignature is null). */
   signature: z.string().max(20_000).default(''),
+  /** Rich-mode variant of `signature` (HTML, sanitized when sent); null: the plain one, escaped. */
+  signatureHtml: z.string().max(100_000).nullable().default(null),
+  /** For replies and forwards; null: the same as for new messages. */
+  replySignature: z.string().max(20_000).nullable().default(null),
+  replySignatureHtml: z.string().max(100_000).nullable().default(null),
   /** An identity may send through its own server (an alias at another provider). */
   smtp: OutgoingServerSchema.nullable().default(null),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const Layout = z.enum(['columns', 'stacked']);
+const UndoSend = z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(30)]);
+const SignaturePlacement = z.enum(['above', 'below']);
 /** Widths in pixels of the folder and message-list panes. */
 const PaneSizes = z.tuple([z.number().int().min(120).max(2000), z.number().int().min(200).max(4000)]);
 
@@ -8,6 +10,10 @@ const PaneSizes = z.tuple([z.number().int().min(120).max(2000), z.number().int()
 export const PrefsSchema = z.object({
   layout: Layout.default('columns'),
   paneSizes: PaneSizes.default([220, 420]),
+  /** Seconds a sent message waits in the outbox so it can still be cancelled (0 = off). */
+  undoSendSeconds: UndoSend.default(5),
+  /** Where compose puts the signature in a reply or forward: above the quoted original or below it. */
+  signaturePlacement: SignaturePlacement.default('below'),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 export const DEFAULT_PREFS: Prefs = PrefsSchema.parse({});
@@ -16,4 +22,6 @@ export const DEFAULT_PREFS: Prefs = PrefsSchema.parse({});
 export const PrefsPatchSchema = z.strictObject({
   layout: Layout.optional(),
   paneSizes: PaneSizes.optional(),
+  undoSendSeconds: UndoSend.optional(),
+  signaturePlacement: SignaturePlacement.optional(),
 });

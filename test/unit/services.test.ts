@@ -133,14 +133,24 @@ describe('services through the dispatcher, on a real store', () => {
   it('prefs:update changes only the given fields and persists them', async () => {
     const app = await open();
     await app.call('prefs:update', { paneSizes: [250, 500] });
-    expect(await app.call('prefs:update', { layout: 'stacked' })).toEqual({ layout: 'stacked', paneSizes: [250, 500] });
+    expect(await app.call('prefs:update', { layout: 'stacked' })).toEqual({
+      layout: 'stacked',
+      paneSizes: [250, 500],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+    });
     await app.close();
     const reopened = await openNodeApp({
       profileDir: app.profileDir,
       shell: 'cli',
       env: { LETTERBOX_SECRETS: 'vault' },
     });
-    expect(reopened.ctx.settings.get('prefs')).toEqual({ layout: 'stacked', paneSizes: [250, 500] });
+    expect(reopened.ctx.settings.get('prefs')).toEqual({
+      layout: 'stacked',
+      paneSizes: [250, 500],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+    });
     await reopened.close();
   });
 });

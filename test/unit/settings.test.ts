@@ -16,10 +16,20 @@ describe('settings', () => {
     expect(first.notices).toEqual([]);
     expect(first.settings.get('prefs')).toEqual(DEFAULT_PREFS);
     first.settings.set('accounts', [account]);
-    first.settings.set('prefs', { layout: 'stacked', paneSizes: [200, 500] });
+    first.settings.set('prefs', {
+      layout: 'stacked',
+      paneSizes: [200, 500],
+      undoSendSeconds: 5,
+      signaturePlacement: 'above',
+    });
     const again = openConfSettings(dir).settings;
     expect(again.get('accounts')).toEqual([account]);
-    expect(again.get('prefs')).toEqual({ layout: 'stacked', paneSizes: [200, 500] });
+    expect(again.get('prefs')).toEqual({
+      layout: 'stacked',
+      paneSizes: [200, 500],
+      undoSendSeconds: 5,
+      signaturePlacement: 'above',
+    });
     expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).accounts[0].identities[0].address).toBe(
       'ada@example.com',
     );

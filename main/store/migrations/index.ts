@@ -2,9 +2,18 @@ import { migration0001 } from './0001-mailboxes-and-messages';
 import { migration0002 } from './0002-imap-sync-state';
 import { migration0003 } from './0003-pop3-state';
 import { migration0004 } from './0004-outbox';
+import { migration0005 } from './0005-raw-messages';
+import { migration0006 } from './0006-drafts';
 import type { Migration } from './types';
 
 /** In order; each version is exactly one more than the last (checked by a unit test). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,10 +1,15 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { SyncNowButton } from '../features/sync/SyncNowButton';
 import { useUi, type DialogName } from './ui-store';
 
 const ACTIONS: readonly { label: string; dialog: DialogName; primary?: true }[] = [
   { label: 'Compose', dialog: 'compose', primary: true },
   { label: 'Add account', dialog: 'add-account' },
+  { label: 'Settings', dialog: 'settings' },
 ];
+
+// Sync now comes last: it runs a pass instead of opening a dialog.
+const SYNC_INDEX = ACTIONS.length;
 
 /** The ARIA toolbar pattern: one Tab stop for the group, arrow keys (and Home/End) move within it. */
 export function Toolbar() {
@@ -13,7 +18,7 @@ export function Toolbar() {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const last = ACTIONS.length - 1;
+    const last = SYNC_INDEX;
     const targets: Record<string, number> = {
       ArrowRight: active === last ? 0 : active + 1,
       ArrowLeft: active === 0 ? last : active - 1,
@@ -44,6 +49,13 @@ export function Toolbar() {
           {action.label}
         </button>
       ))}
+      <SyncNowButton
+        ref={(element) => {
+          buttons.current[SYNC_INDEX] = element;
+        }}
+        tabIndex={SYNC_INDEX === active ? 0 : -1}
+        onFocus={() => setActive(SYNC_INDEX)}
+      />
     </div>
   );
 }

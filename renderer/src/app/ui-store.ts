@@ -4,13 +4,19 @@ import type { Notice } from '../../../shared/model/notice';
 /** What the messages pane lists: the unified inbox, or one folder the user picked. */
 export type MessageSource = { kind: 'unified'; specialUse: 'inbox' } | { kind: 'mailbox'; mailboxId: string };
 
-export type DialogName = 'add-account' | 'compose' | 'account-settings';
+/** What the middle pane shows: mail from main's store, or the outbox or local drafts (own channels and rows). */
+export type ViewSource = MessageSource | { kind: 'outbox' } | { kind: 'drafts' };
+
+export type DialogName = 'add-account' | 'compose' | 'account-settings' | 'settings';
 
 export const UNIFIED_INBOX: MessageSource = { kind: 'unified', specialUse: 'inbox' };
+export const OUTBOX: ViewSource = { kind: 'outbox' };
+export const DRAFTS: ViewSource = { kind: 'drafts' };
 
 /** UI state only; anything that comes from main lives in React Query's cache. */
 interface UiState {
-  source: MessageSource;
+  source: ViewSource;
+  /** A message id, or an outbox item id while the outbox is shown. */
   selectedMessageId: string | null;
   dialog: DialogName | null;
   /** The account the account-settings dialog is about. */
@@ -18,7 +24,7 @@ interface UiState {
   /** Notices pushed by main after start-up (app:notice); start-up ones come with app:info. */
   pushedNotices: Notice[];
   dismissedNotices: string[];
-  showSource(source: MessageSource): void;
+  showSource(source: ViewSource): void;
   selectMessage(id: string | null): void;
   openDialog(dialog: DialogName): void;
   openAccountSettings(accountId: string): void;

@@ -1,12 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useSync } from '../features/sync/sync-store';
 import { subscribe } from '../ipc/client';
+import { openCompose } from '../features/compose/compose-store';
 import { useUi } from './ui-store';
 
 /** Keeps the UI in step with what main reports between requests. */
 export function useMainEvents(): void {
   const queryClient = useQueryClient();
   const pushNotice = useUi((state) => state.pushNotice);
+  const applySyncStatus = useSync((state) => state.applyStatus);
+  const applySyncProgress = useSync((state) => state.applyProgress);
   useEffect(() => {
     const stops = [
       subscribe('app:notice', pushNotice),
@@ -20,7 +24,20 @@ export function useMainEvents(): void {
         void queryClient.invalidateQueries({ queryKey: ['mailboxes:list'] });
         void queryClient.invalidateQueries({ queryKey: ['messages:list'] });
       }),
+      // Each step of a send (scheduled → sending → sent → filed) shows as it happens.
+      subscribe('outbox:changed', ({ id, state }) => {
+        void queryClient.invalidateQueries({ queryKey: ['outbox:list'] });
+        void queryClient.invalidateQueries({ queryKey: ['outbox:get', { id }] });
+        // Undo send and Cancel put the message back among the drafts.
+        if (state === 'cancelled') void queryClient.invalidateQueries({ queryKey: ['drafts:list'] });
+      }),
+      subscribe('drafts:changed', () => void queryClient.invalidateQueries({ queryKey: ['drafts:list'] })),
+      // A mailto: link handed to the desktop app made a draft: show it to the user.
+      subscribe('compose:open', ({ draftId }) => openCompose({ kind: 'draft', draftId })),
+      // Per account, from the live watchers, the POP3 timer and sync:run alike.
+      subscribe('sync:status', applySyncStatus),
+      subscribe('sync:progress', applySyncProgress),
     ];
     return () => stops.forEach((stop) => stop());
-  }, [queryClient, pushNotice]);
+  }, [queryClient, pushNotice, applySyncStatus, applySyncProgress]);
 }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface Described {
   /** Shown under the control and read with it. */
@@ -38,28 +38,49 @@ interface Labelled {
   shortLabel?: string;
 }
 
+/** What a labelled control wears: its id, accessible name when shortened, and its description. */
+interface ControlProps {
+  id: string;
+  'aria-label': string | undefined;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface LabelledFieldProps extends Described, Labelled {
+  className?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** The label above a control, and its hint and error below, tied to it for screen readers. */
+function LabelledField({ label, shortLabel, hint, error, className, children }: LabelledFieldProps) {
+  const { id, describedBy, notes, invalid } = useDescription({ hint, error });
+  const control: ControlProps = {
+    id,
+    'aria-label': shortLabel === undefined ? undefined : label,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+  };
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{shortLabel ?? label}</label>
+      {children(control)}
+      {notes}
+    </div>
+  );
+}
+
 interface TextFieldProps extends Described, Labelled, InputProps {
   value: string;
   onChange: (value: string) => void;
 }
 
 export function TextField({ label, shortLabel, value, onChange, hint, error, className, ...input }: TextFieldProps) {
-  const { id, describedBy, notes, invalid } = useDescription({ hint, error });
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{shortLabel ?? label}</label>
-      <input
-        id={id}
-        aria-label={shortLabel === undefined ? undefined : label}
-        type="text"
-        {...input}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-      />
-      {notes}
-    </div>
+    <LabelledField label={label} shortLabel={shortLabel} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input type="text" {...input} {...control} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </LabelledField>
   );
 }
 
@@ -80,29 +101,25 @@ export function SelectField<T extends string>({
   error,
   className,
 }: SelectFieldProps<T>) {
-  const { id, describedBy, notes, invalid } = useDescription({ hint, error });
   return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{shortLabel ?? label}</label>
-      <select
-        id={id}
-        aria-label={shortLabel === undefined ? undefined : label}
-        value={value}
-        onChange={(event) => {
-          const chosen = options.find((option) => option.value === event.target.value);
-          if (chosen !== undefined) onChange(chosen.value);
-        }}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {notes}
-    </div>
+    <LabelledField label={label} shortLabel={shortLabel} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          onChange={(event) => {
+            const chosen = options.find((option) => option.value === event.target.value);
+            if (chosen !== undefined) onChange(chosen.value);
+          }}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
@@ -131,5 +148,31 @@ export function CheckboxField({ label, checked, onChange, hint, error, className
       {children}
       {notes}
     </div>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'>;
+
+interface TextAreaFieldProps extends Described, Labelled, TextAreaProps {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function TextAreaField({
+  label,
+  shortLabel,
+  value,
+  onChange,
+  hint,
+  error,
+  className,
+  ...area
+}: TextAreaFieldProps) {
+  return (
+    <LabelledField label={label} shortLabel={shortLabel} hint={hint} error={error} className={className}>
+      {(control) => (
+        <textarea {...area} {...control} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </LabelledField>
   );
 }

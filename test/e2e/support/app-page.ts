@@ -28,6 +28,35 @@ export class AppPage {
     return this.toolbar.getByRole('button', { name: 'Compose', exact: true });
   }
 
+  get settings(): Locator {
+    return this.toolbar.getByRole('button', { name: 'Settings', exact: true });
+  }
+
+  /** The Outbox entry in the folder pane; its name also carries the count ("Outbox, 1 not sent yet"). */
+  get outboxFolder(): Locator {
+    return this.folders.getByRole('button', { name: /^Outbox\b/ });
+  }
+
+  /** Every draft being written (not an account's Drafts folder); the name also carries the count. */
+  get draftsFolder(): Locator {
+    return this.folders.getByRole('button', { name: /^All drafts\b/ });
+  }
+
+  /** The message-list pane while it shows the drafts. */
+  get drafts(): Locator {
+    return this.page.getByRole('region', { name: 'Drafts', exact: true });
+  }
+
+  /** The message-list pane while it shows the outbox. */
+  get outbox(): Locator {
+    return this.page.getByRole('region', { name: 'Outbox', exact: true });
+  }
+
+  /** The snackbar after a send: the undo countdown and what became of the message. */
+  get sendToasts(): Locator {
+    return this.page.getByRole('status', { name: 'Sending', exact: true });
+  }
+
   dialog(name: string): Locator {
     return this.page.getByRole('dialog', { name, exact: true });
   }

@@ -17,6 +17,11 @@ export interface AppSession {
   page: Page;
   app: AppPage;
   problems: PageProblems;
+  /**
+   * Stops the browser-shell process (SIGKILL by default: a crash, not a clean quit) and starts a
+   * new one on the same profile. The token and port are new: go to `shell.url` again afterwards.
+   */
+  restartShell(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface AppSessionOptions {
@@ -33,10 +38,15 @@ export interface AppSessionOptions {
  */
 export function useAppSession(options: AppSessionOptions): AppSession {
   const session = {} as AppSession;
+  const startShell = () => startWebShellProcess(['--port', '0', '--profile', session.profileDir], options.env);
+  session.restartShell = async (signal = 'SIGKILL') => {
+    await session.shell.stop(signal);
+    session.shell = await startShell();
+  };
   beforeAll(async () => {
     assertBuilt();
     session.profileDir = mkdtempSync(join(tmpdir(), options.prefix));
-    session.shell = await startWebShellProcess(['--port', '0', '--profile', session.profileDir], options.env);
+    session.shell = await startShell();
     session.browser = await launchChromium();
   });
   afterAll(async () => {

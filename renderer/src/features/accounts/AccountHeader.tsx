@@ -1,10 +1,11 @@
 import type { AccountSummary } from '../../../../shared/model/account';
 import { useUi } from '../../app/ui-store';
+import { accountName } from './account-name';
 
 /** An account's name in the folder list, with its settings (edit, remove) one click away. */
 export function AccountHeader({ account }: { account: AccountSummary }) {
   const openAccountSettings = useUi((state) => state.openAccountSettings);
-  const name = account.displayName || account.email;
+  const name = accountName(account);
   return (
     <div className="account-header">
       <h3 className="account-name" title={account.email}>

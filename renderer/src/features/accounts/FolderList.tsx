@@ -1,7 +1,11 @@
 import type { AccountSummary } from '../../../../shared/model/account';
 import type { Mailbox, SpecialUse } from '../../../../shared/model/mailbox';
-import { UNIFIED_INBOX, useUi, type MessageSource } from '../../app/ui-store';
+import { UNIFIED_INBOX } from '../../app/ui-store';
+import { DraftsFolderButton } from '../drafts/DraftsFolderButton';
+import { OutboxFolderButton } from '../outbox/OutboxFolderButton';
+import { AccountSyncStatus } from '../sync/AccountSyncStatus';
 import { AccountHeader } from './AccountHeader';
+import { SourceButton } from './SourceButton';
 
 const SPECIAL_ORDER: readonly SpecialUse[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
 
@@ -14,10 +18,6 @@ function byRankThenName(a: Mailbox, b: Mailbox): number {
   return rank(a) - rank(b) || a.name.localeCompare(b.name);
 }
 
-function sameSource(a: MessageSource, b: MessageSource): boolean {
-  return a.kind === 'unified' ? b.kind === 'unified' : b.kind === 'mailbox' && a.mailboxId === b.mailboxId;
-}
-
 interface FolderListProps {
   accounts: AccountSummary[];
   mailboxes: Mailbox[];
@@ -28,12 +28,19 @@ export function FolderList({ accounts, mailboxes }: FolderListProps) {
     <div className="folders">
       <ul className="folder-list">
         <li>
-          <SourceButton source={UNIFIED_INBOX} label="All inboxes" unread={null} />
+          <SourceButton source={UNIFIED_INBOX} label="All inboxes" count={null} countMeaning="unread" />
+        </li>
+        <li>
+          <DraftsFolderButton />
+        </li>
+        <li>
+          <OutboxFolderButton />
         </li>
       </ul>
       {accounts.map((account) => (
         <div key={account.id} className="account">
           <AccountHeader account={account} />
+          <AccountSyncStatus account={account} />
           <Folders mailboxes={mailboxes.filter((m) => m.accountId === account.id)} parentId={null} />
         </div>
       ))}
@@ -51,33 +58,12 @@ function Folders({ mailboxes, parentId }: { mailboxes: Mailbox[]; parentId: stri
           <SourceButton
             source={{ kind: 'mailbox', mailboxId: mailbox.id }}
             label={mailbox.name}
-            unread={mailbox.unread}
+            count={mailbox.unread}
+            countMeaning="unread"
           />
           <Folders mailboxes={mailboxes} parentId={mailbox.id} />
         </li>
       ))}
     </ul>
-  );
-}
-
-function SourceButton({ source, label, unread }: { source: MessageSource; label: string; unread: number | null }) {
-  const current = useUi((state) => state.source);
-  const showSource = useUi((state) => state.showSource);
-  const selected = sameSource(current, source);
-  return (
-    <button
-      type="button"
-      className="folder"
-      aria-current={selected ? 'true' : undefined}
-      aria-label={unread ? `${label}, ${unread} unread` : label}
-      onClick={() => showSource(source)}
-    >
-      <span className="folder-name">{label}</span>
-      {unread ? (
-        <span className="badge" aria-hidden="true">
-          {unread}
-        </span>
-      ) : null}
-    </button>
   );
 }

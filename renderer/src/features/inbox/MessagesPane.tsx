@@ -1,11 +1,31 @@
-import { useUi } from '../../app/ui-store';
+import { useUi, type MessageSource } from '../../app/ui-store';
 import { Pane } from '../../ui/Pane';
 import { QueryView } from '../../ui/QueryView';
+import { DraftsView } from '../drafts/DraftsView';
+import { OutboxView } from '../outbox/OutboxView';
 import { MessageRow } from './MessageRow';
 import { useMessages } from './queries';
 
 export function MessagesPane() {
   const source = useUi((state) => state.source);
+  if (source.kind === 'outbox') {
+    return (
+      <Pane title="Outbox" className="pane-messages">
+        <OutboxView />
+      </Pane>
+    );
+  }
+  if (source.kind === 'drafts') {
+    return (
+      <Pane title="Drafts" className="pane-messages">
+        <DraftsView />
+      </Pane>
+    );
+  }
+  return <MailList source={source} />;
+}
+
+function MailList({ source }: { source: MessageSource }) {
   const messages = useMessages(source);
   return (
     <Pane title="Messages" className="pane-messages">

@@ -22,3 +22,18 @@ export function senderName(from: Address | null): string {
 export function subjectText(subject: string): string {
   return subject.trim() === '' ? '(no subject)' : subject;
 }
+
+const timeToday = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const timeOtherDay = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** A moment to come or just past (a send time, a retry): the time, and the day unless it is today. */
+export function momentText(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  return date.toDateString() === now.toDateString() ? timeToday.format(date) : timeOtherDay.format(date);
+}

@@ -1,11 +1,30 @@
-import { useUi } from '../../app/ui-store';
+import { useUi, type MessageSource } from '../../app/ui-store';
 import { Pane } from '../../ui/Pane';
 import { useMessages } from '../inbox/queries';
 import { longDate, senderName, subjectText } from '../inbox/format';
+import { DeliveryDetails } from '../outbox/DeliveryDetails';
+import { ReplyActions } from './ReplyActions';
 
 export function ReaderPane() {
   const source = useUi((state) => state.source);
   const selectedId = useUi((state) => state.selectedMessageId);
+  // Drafts open in compose, not here.
+  if (source.kind === 'drafts') {
+    return (
+      <Pane title="Reader" className="pane-reader">
+        <p className="state">Choose a draft to go on writing it.</p>
+      </Pane>
+    );
+  }
+  if (source.kind !== 'outbox') return <MessageReader source={source} selectedId={selectedId} />;
+  return (
+    <Pane title="Reader" className="pane-reader">
+      {selectedId === null ? <p className="state">No message selected</p> : <DeliveryDetails id={selectedId} />}
+    </Pane>
+  );
+}
+
+function MessageReader({ source, selectedId }: { source: MessageSource; selectedId: string | null }) {
   // Same query key as the list, so this reads the list's cache rather than calling main again.
   const messages = useMessages(source);
   const message = messages.data?.pages.flatMap((page) => page.messages).find((m) => m.id === selectedId);
@@ -17,6 +36,7 @@ export function ReaderPane() {
       ) : (
         <article className="reader" aria-label={subjectText(message.subject)}>
           <h3 className="reader-subject">{subjectText(message.subject)}</h3>
+          <ReplyActions messageId={message.id} />
           <dl className="reader-meta">
             <dt>From</dt>
             <dd>

@@ -54,6 +54,8 @@ export function toDraft(form: AccountForm, passwordRequired: boolean): DraftResu
     outgoing: { ...form.outgoing, port: port('outgoing.port', form.outgoing) },
     identities: [
       {
+        // Everything the form does not edit (signatures, an own SMTP server) is kept as it was.
+        ...first,
         id: first?.id ?? crypto.randomUUID(),
         replyTo: first?.replyTo ?? null,
         signature: first?.signature ?? '',

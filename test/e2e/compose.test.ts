@@ -1,0 +1,251 @@
+/**
+ * Compose and drafts in the browser shell against the harness's Dovecot and SMTP server: a draft
+ * survives the backend being killed mid-edit, a sent message arrives once (with its attachment)
+ * and is filed in Sent, plain-text mode sends one text/plain part, and a reply threads.
+ */
+import { randomBytes } from 'node:crypto';
+import PostalMime from 'postal-mime';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { MailApi } from '../../shared/ipc/api';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { ChannelName } from '../../shared/ipc/channels';
+import { deliverMessage } from '../support/doveadm';
+import { harnessImapClient } from '../support/imap-client';
+import type { TestUser } from '../support/mail-servers';
+import { addMailUser } from '../support/mail-users';
+import { pollUntil } from '../support/poll';
+import { readSpool, waitForSpooled, type RecordedMessage } from '../support/smtp-recorder';
+import { useAppSession } from './support/app-session';
+import { ComposePage } from './support/compose-page';
+import { harnessAppOpener } from './support/harness-app';
+
+const servers = inject('mailServers');
+const session = useAppSession({
+  prefix: 'letterbox-compose-',
+  env: { LETTERBOX_SECRETS: 'vault', NODE_EXTRA_CA_CERTS: servers.tls.caPath },
+});
+
+let recipient: TestUser;
+
+beforeAll(async () => {
+  recipient = await addMailUser(servers.dovecot, 'crcpt');
+});
+
+/** A call to main from the page, as the renderer makes it (for setup and checks, not for what is tested). */
+async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const envelope = await session.page.evaluate(
+    ([name, args]) => (window as unknown as { mail: MailApi }).mail.invoke(name, args as never),
+    [channel, input] as const,
+  );
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value as ChannelOutput<C>;
+}
+
+const openAppWithAccount = harnessAppOpener(session, servers, {
+  userPrefix: 'compose',
+  name: 'Cora Compose',
+  accountName: 'Compose test',
+  // The undo delay is tested in outbox.test.ts; here it would only slow every send down.
+  afterSetup: async () => void (await invoke('prefs:update', { undoSendSeconds: 0 })),
+});
+
+const uniqueSubject = (what: string) => `${what} ${randomBytes(4).toString('hex')}`;
+const withSubject = (subject: string) => (message: RecordedMessage) => message.raw.toString('utf8').includes(subject);
+const spooled = async (subject: string) => (await readSpool(servers.smtp.spoolDir)).filter(withSubject(subject));
+
+/** The Message-IDs of messages in the sender's Sent folder on the server whose subject is `subject`. */
+async function inSent(user: TestUser, subject: string): Promise<number> {
+  const client = harnessImapClient(servers, user);
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock('Sent');
+    try {
+      const uids = await client.search({ subject }, { uid: true });
+      return uids ? uids.length : 0;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+const NOTES = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Line one\nLine two\n'.repeat(200)) };
+
+describe('compose and drafts', () => {
+  it('keeps every field and the attachment of a draft when the backend is killed mid-edit', async () => {
+    await openAppWithAccount();
+    const subject = uniqueSubject('Survives a crash');
+    const compose = await ComposePage.open(session.app);
+    await compose.fill({ to: recipient.address, subject, body: 'Half-written thoughts about the crash.' });
+    await compose.field('Cc').fill(`"Doe, Jane" <jane@example.test>`);
+    await compose.attach([NOTES]);
+    await compose.attachments.getByText('3.6 KB', { exact: true }).waitFor();
+    await compose.saved.waitFor();
+
+    // Killed while the dialog is still open: only what autosave stored can come back.
+    await session.restartShell('SIGKILL');
+    // The old page's bridge keeps trying the dead server; those failed connections are expected.
+    await session.page.goto(session.shell.url);
+    session.problems.list.splice(0, session.problems.list.length, ...session.problems.list.filter(notReconnect));
+
+    await session.app.draftsFolder.click();
+    const drafts = session.app.drafts;
+    await drafts.getByRole('button', { name: new RegExp(subject) }).click();
+    const reopened = await ComposePage.waitFor(session.app);
+    expect(await reopened.field('To').inputValue()).toBe(recipient.address);
+    expect(await reopened.field('Cc').inputValue()).toBe(`"Doe, Jane" <jane@example.test>`);
+    expect(await reopened.field('Subject').inputValue()).toBe(subject);
+    expect(await reopened.field('Message').innerText()).toBe('Half-written thoughts about the crash.');
+    await reopened.attachments.getByText('notes.txt', { exact: true }).waitFor();
+    await reopened.attachments.getByText('3.6 KB', { exact: true }).waitFor();
+    await session.page.screenshot({ path: '/tmp/letterbox-compose-reopened.png' });
+  });
+
+  it('sends a message with an attachment once, and files it in Sent', async () => {
+    const user = await openAppWithAccount();
+    const subject = uniqueSubject('With a file');
+    const compose = await ComposePage.open(session.app);
+    await compose.fill({ to: recipient.address, subject, body: 'The notes are in the file.' });
+    await compose.attach([NOTES]);
+    await compose.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
+    expect(message.envelope.rcptTo).toEqual([recipient.address]);
+    const parsed = await PostalMime.parse(message.raw);
+    expect(parsed.subject).toBe(subject);
+    expect(parsed.text?.trim()).toBe('The notes are in the file.');
+    expect(parsed.attachments.map((a) => [a.filename, a.mimeType])).toEqual([['notes.txt', 'text/plain']]);
+    expect(Buffer.from(parsed.attachments[0]?.content as ArrayBuffer).equals(NOTES.buffer)).toBe(true);
+
+    await pollUntil(async () => ((await inSent(user, subject)) > 0 ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'the sent message in the Sent folder',
+    });
+    expect(await inSent(user, subject)).toBe(1);
+    expect(await spooled(subject)).toHaveLength(1);
+    // Sending removed the draft.
+    await session.app.draftsFolder.click();
+    const drafts = session.app.drafts;
+    await drafts.waitFor();
+    expect(await drafts.getByText(subject).count()).toBe(0);
+  });
+
+  it('reminds about a forgotten attachment and lets the user attach it before sending', async () => {
+    await openAppWithAccount();
+    const subject = uniqueSubject('Agenda');
+    const compose = await ComposePage.open(session.app);
+    await compose.fill({ to: recipient.address, subject, body: 'Die Agenda ist angehängt.' });
+    await compose.send.click();
+    const reminder = compose.dialog.getByRole('alertdialog', { name: /mentions an attachment/ });
+    await reminder.waitFor();
+    const chooser = session.page.waitForEvent('filechooser');
+    await reminder.getByRole('button', { name: 'Attach a file', exact: true }).click();
+    await (await chooser).setFiles([NOTES]);
+    await compose.attachments.getByRole('button', { name: 'Remove notes.txt', exact: true }).waitFor();
+    await compose.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
+    const parsed = await PostalMime.parse(message.raw);
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['notes.txt']);
+  });
+
+  it('sends plain-text mode as a single text/plain part', async () => {
+    await openAppWithAccount();
+    const subject = uniqueSubject('Plain only');
+    // The shortcut, from the message list (focus is not in a text field).
+    await session.page.keyboard.press('c');
+    const compose = await ComposePage.waitFor(session.app);
+    await compose.field('Subject').fill(subject);
+    await compose.field('To').fill(recipient.address);
+    await compose.field('Message').fill('Rich at first');
+    await compose.switchToPlainText();
+    expect(await compose.field('Message').inputValue()).toBe('Rich at first');
+    await compose.field('Message').fill('Just text.\nNo markup at all.');
+    await compose.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
+    const parsed = await PostalMime.parse(message.raw);
+    expect(parsed.html).toBeUndefined();
+    expect(parsed.attachments).toEqual([]);
+    expect(parsed.text?.trim()).toBe('Just text.\nNo markup at all.');
+    const head = message.raw.toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+    expect(head).toMatch(/^Content-Type: text\/plain/im);
+    expect(head).not.toMatch(/multipart/i);
+  });
+
+  it('replies to a message in the Inbox with its thread headers and one "Re: "', async () => {
+    const user = await openAppWithAccount();
+    const topic = uniqueSubject('Lunch');
+    const originalId = `<orig-${randomBytes(6).toString('hex')}@example.test>`;
+    const earlierId = `<earlier-${randomBytes(6).toString('hex')}@example.test>`;
+    const raw = [
+      `From: Rita Recipient <${recipient.address}>`,
+      `To: ${user.address}`,
+      `Subject: Re: ${topic}`,
+      `Message-ID: ${originalId}`,
+      `In-Reply-To: ${earlierId}`,
+      `References: ${earlierId}`,
+      `Date: ${new Date().toUTCString()}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Shall we meet at noon?',
+      '',
+    ].join('\r\n');
+    await deliverMessage(servers.dovecot, user.name, raw);
+    await invoke('sync:run', { accountId: null });
+
+    await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
+    await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
+    await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
+    const reply = await ComposePage.waitFor(session.app, 'Reply');
+    expect(await reply.field('Subject').inputValue()).toBe(`Re: ${topic}`);
+    expect(await reply.field('To').inputValue()).toContain(recipient.address);
+    await reply.field('Message').press('ControlOrMeta+Home');
+    await reply.field('Message').pressSequentially('Noon works.');
+    await reply.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(`Re: ${topic}`));
+    const parsed = await PostalMime.parse(message.raw);
+    expect(parsed.subject).toBe(`Re: ${topic}`);
+    expect(parsed.inReplyTo).toBe(originalId);
+    expect(parsed.references?.split(/\s+/)).toEqual([earlierId, originalId]);
+    expect(parsed.text).toContain('Noon works.');
+    expect(message.envelope.rcptTo).toEqual([recipient.address]);
+  });
+
+  it('suggests addresses from mail as the user types, by keyboard, and discards a draft on request', async () => {
+    const from = `Mona Suggest <${recipient.address}>`;
+    const subject = uniqueSubject('Suggest');
+    const raw = `From: ${from}\r\nTo: x@example.test\r\nSubject: ${subject}\r\nMessage-ID: <${subject.replace(' ', '-')}@example.test>\r\n\r\nHi\r\n`;
+    const user = await openAppWithAccount();
+    await deliverMessage(servers.dovecot, user.name, raw);
+    await invoke('sync:run', { accountId: null });
+
+    const compose = await ComposePage.open(session.app);
+    const to = compose.field('To');
+    await to.pressSequentially('Mona');
+    const suggestions = compose.dialog.getByRole('listbox', { name: 'To suggestions' });
+    await suggestions.getByRole('option', { name: from }).waitFor();
+    expect(await to.getAttribute('aria-expanded')).toBe('true');
+    await to.press('Enter');
+    expect(await to.inputValue()).toBe(`${from}, `);
+    expect(await to.getAttribute('aria-expanded')).toBe('false');
+    await compose.field('Subject').fill(subject);
+    await compose.saved.waitFor();
+
+    await compose.dialog.getByRole('button', { name: 'Discard', exact: true }).click();
+    await compose.dialog
+      .getByRole('alertdialog', { name: /Discard this draft/ })
+      .getByRole('button', { name: 'Discard', exact: true })
+      .click();
+    await compose.dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await invoke('drafts:list', {})).drafts.some((d) => d.subject === subject))
+      .toBe(false);
+  });
+});
+
+function notReconnect(problem: string): boolean {
+  return !/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/__letterbox\/ipc/.test(problem);
+}
