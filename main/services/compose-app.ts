@@ -2,6 +2,7 @@ import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createEventBus, type EventBus } from '../ipc/event-bus';
 import type { AppContext } from './context';
 import { createHandlers } from './handlers';
+import { rememberSyncStatuses } from './sync-statuses';
 
 export type AppParts = Omit<AppContext, 'bus'>;
 
@@ -14,6 +15,7 @@ export interface ComposedApp {
 /** The one place services are wired to the dispatcher, shared by the Electron and Node roots. */
 export function composeApp(parts: AppParts, onInternalError?: (channel: string, error: unknown) => void): ComposedApp {
   const bus = createEventBus();
+  rememberSyncStatuses(bus);
   const ctx: AppContext = { ...parts, bus };
   const dispatcher = createDispatcher(createHandlers(ctx), onInternalError ? { onInternalError } : {});
   return { ctx, dispatcher, bus };

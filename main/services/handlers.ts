@@ -29,6 +29,7 @@ import {
 } from './outbox';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
+import { syncStatuses } from './sync-statuses';
 
 /** Channel → use case. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -59,6 +60,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       return next;
     },
     'sync:run': ({ accountId }) => runSync(ctx, accountId),
+    'sync:statuses': () => ({ statuses: syncStatuses(ctx.bus) }),
     'messages:setFlags': (input) => setFlags(ctx, input),
     'messages:move': (input) => moveMessages(ctx, input),
     'messages:archive': (input) => archiveMessages(ctx, input),

@@ -187,6 +187,7 @@ export function outboxDetails(ctx: AppContext, id: string): OutboxDetails {
 export function cancelOutbox(ctx: AppContext, id: string): { draftId: string } {
   const draftId = cancelToDraft(ctx.store.db, id, new Date().toISOString());
   ctx.bus.emit('outbox:changed', { id, state: 'cancelled' });
+  ctx.bus.emit('drafts:changed', { id: draftId, change: 'saved' });
   return { draftId };
 }
 

@@ -11,6 +11,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
+db.pragma('cache_size = -512');
 const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.once('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
@@ -55,7 +56,12 @@ export function checkpointInBackground(db: SqlDriver, options: { intervalMs?: nu
 function startWorker(db: SqlDriver, intervalMs: number): () => Promise<void> {
   const automatic = db.pragma<number>('wal_autocheckpoint');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.path, intervalMs } });
+  // It holds no JavaScript data to speak of: a small heap keeps the app's memory within budget.
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver, path: db.path, intervalMs },
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+  });
   worker.unref();
   const restore = (): void => {
     try {

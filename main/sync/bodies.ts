@@ -22,6 +22,11 @@ export interface BodySyncInput {
   batchBytes?: number;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
+  /**
+   * Just these messages, whatever their date and size: the user opened one that was outside the
+   * offline window or too large to download by itself.
+   */
+  onlyIds?: readonly string[];
 }
 
 interface Candidate {
@@ -53,13 +58,22 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
     input.windowDays === null
       ? null
       : new Date((input.now ?? new Date()).getTime() - input.windowDays * 86_400_000).toISOString();
-  const candidates = input.db.all<Candidate>(
-    `SELECT id, uid, size, server_thread_id, message_id, in_reply_to, refs FROM messages
-      WHERE mailbox_id = :mailboxId AND body_state = 'none' AND uid IS NOT NULL
-        AND (:since IS NULL OR date >= :since)
-      ORDER BY date DESC, uid DESC`,
-    { mailboxId: input.mailboxId, since },
-  );
+  const candidates = input.onlyIds
+    ? input.onlyIds.flatMap(
+        (id) =>
+          input.db.get<Candidate>(
+            `SELECT id, uid, size, server_thread_id, message_id, in_reply_to, refs FROM messages
+              WHERE id = ? AND mailbox_id = ? AND body_state IN ('none','too_large') AND uid IS NOT NULL`,
+            [id, input.mailboxId],
+          ) ?? [],
+      )
+    : input.db.all<Candidate>(
+        `SELECT id, uid, size, server_thread_id, message_id, in_reply_to, refs FROM messages
+          WHERE mailbox_id = :mailboxId AND body_state = 'none' AND uid IS NOT NULL
+            AND (:since IS NULL OR date >= :since)
+          ORDER BY date DESC, uid DESC`,
+        { mailboxId: input.mailboxId, since },
+      );
   if (candidates.length === 0) return 0;
   const tooLarge = candidates.filter((c) => (c.size ?? 0) > input.maxBytes);
   input.db.transaction((tx) => {

@@ -16,6 +16,7 @@ export const CHANNELS = [
   'prefs:get',
   'prefs:update',
   'sync:run',
+  'sync:statuses',
   'messages:setFlags',
   'messages:move',
   'messages:archive',

@@ -118,6 +118,8 @@ export const contract = {
       input: z.strictObject({ accountId: z.string().min(1).nullable().default(null) }),
       output: z.object({ accounts: z.array(AccountSyncSummarySchema) }),
     },
+    /** Each account's last status, for a window that opens after it was pushed. */
+    'sync:statuses': { input: empty, output: z.object({ statuses: z.array(SyncStatusSchema) }) },
     /** Local actions: applied to the store at once, queued and replayed on the server. */
     'messages:setFlags': { input: SetFlagsInputSchema, output: ActionResultSchema },
     'messages:move': { input: MoveInputSchema, output: ActionResultSchema },

@@ -362,6 +362,10 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       ],
     },
   },
+  'sync:statuses': {
+    input: {},
+    output: { statuses: [{ accountId: 'acc-1', state: 'idle', message: null, at: '2026-01-02T10:00:00.000Z' }] },
+  },
   'sync:run': {
     input: { accountId: 'acc-1' },
     output: {

@@ -130,6 +130,25 @@ describe('services through the dispatcher, on a real store', () => {
     await app.close();
   });
 
+  it('sync:statuses gives a window opened later each account’s last status', async () => {
+    const app = await open();
+    try {
+      expect(await app.call('sync:statuses', {})).toEqual({ statuses: [] });
+      const at = '2026-11-30T10:00:00.000Z';
+      app.bus.emit('sync:status', { accountId: 'a1', state: 'syncing', message: null, at });
+      app.bus.emit('sync:status', { accountId: 'a1', state: 'error', message: 'Login refused', at });
+      app.bus.emit('sync:status', { accountId: 'a2', state: 'idle', message: null, at });
+      expect((await app.call('sync:statuses', {})).statuses).toEqual([
+        { accountId: 'a1', state: 'error', message: 'Login refused', at },
+        { accountId: 'a2', state: 'idle', message: null, at },
+      ]);
+      app.bus.emit('accounts:changed', { accountId: 'a1', change: 'removed' });
+      expect((await app.call('sync:statuses', {})).statuses.map((s) => s.accountId)).toEqual(['a2']);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('prefs:update changes only the given fields and persists them', async () => {
     const app = await open();
     await app.call('prefs:update', { paneSizes: [250, 500] });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { downloadBody } from '../../services/download-body';
 import { readRawMessage } from '../../services/sync';
 import { getSyncedMessage, type MessageDetail } from '../../services/sync-messages';
 import { UsageError } from '../args';
@@ -7,19 +8,21 @@ import { withApp } from '../with-app';
 
 export const messageCommand: Command = {
   name: 'message',
-  summary: 'Show one downloaded message (message show ID [--raw])',
-  options: { raw: { type: 'boolean', default: false } },
+  summary: 'Show one message (message show ID [--raw] [--download])',
+  options: { raw: { type: 'boolean', default: false }, download: { type: 'boolean', default: false } },
   async run({ io, globals, values, positionals }) {
     const [sub, id] = positionals;
     if (sub !== 'show' || !id) throw new UsageError('message needs: show ID');
     return withApp(io, globals, async (app) => {
-      const message = getSyncedMessage(app.ctx.store.db, id);
+      // --download fetches a body sync left on the server (too large, or older than the window).
+      const message =
+        values.download === true ? await downloadBody(app.ctx, id) : getSyncedMessage(app.ctx.store.db, id);
       if (values.raw !== true) return { json: { message }, text: formatMessage(message) };
       const raw = message.rawHash === null ? null : await readRawMessage(app.ctx, message.rawHash);
       if (!raw) {
         throw new AppError(
           'not_found',
-          `The body of ${id} is not downloaded (${message.bodyState}); run letterbox sync.`,
+          `The body of ${id} is not downloaded (${message.bodyState}); add --download to fetch it now.`,
         );
       }
       // Exactly the server's bytes: no newline added, no JSON wrapping.
@@ -43,7 +46,7 @@ function formatMessage(m: MessageDetail): string {
     `Folder:  ${m.folder} (uid ${m.uid ?? '-'})`,
     `Flags:   ${m.flags.join(' ') || '-'}`,
     '',
-    m.text ?? `(body not downloaded: ${m.bodyState})`,
+    m.text ?? `(body not downloaded: ${m.bodyState}; add --download to fetch it now)`,
   ];
   return lines.join('\n');
 }

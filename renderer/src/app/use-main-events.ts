@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSync } from '../features/sync/sync-store';
-import { subscribe } from '../ipc/client';
+import { call, subscribe } from '../ipc/client';
 import { openCompose } from '../features/compose/compose-store';
 import { useUi } from './ui-store';
 
@@ -38,6 +38,14 @@ export function useMainEvents(): void {
       subscribe('sync:status', applySyncStatus),
       subscribe('sync:progress', applySyncProgress),
     ];
+    // Statuses pushed before this window subscribed (a reload, a window opened later); an event
+    // that arrived meanwhile is newer and wins.
+    void call('sync:statuses', {})
+      .then(({ statuses }) => {
+        const known = useSync.getState().accounts;
+        for (const status of statuses) if (!known[status.accountId]) applySyncStatus(status);
+      })
+      .catch(() => undefined);
     return () => stops.forEach((stop) => stop());
   }, [queryClient, pushNotice, applySyncStatus, applySyncProgress]);
 }

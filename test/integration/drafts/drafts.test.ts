@@ -181,8 +181,11 @@ describe('drafts through the dispatcher', () => {
       const before = await call(app, 'drafts:get', { id });
       const queued = await call(app, 'drafts:send', { id, sendAt: null });
       expect(queued.state).toBe('scheduled');
+      const seen = events.length;
       const { draftId } = await call(app, 'outbox:cancel', { id: queued.id });
       expect(draftId).toBe(id);
+      // The drafts list in an open window learns that the draft is back.
+      expect(events.slice(seen)).toContainEqual({ event: 'drafts:changed', payload: { id, change: 'saved' } });
       const after = await call(app, 'drafts:get', { id });
       expect({ ...after, updatedAt: '' }).toEqual({ ...before, updatedAt: '' });
       const bytes = await call(app, 'drafts:attachmentData', {
