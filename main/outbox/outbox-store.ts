@@ -1,3 +1,4 @@
+import type { BuiltMessage } from './compose-raw';
 import type { ReadableDb, WritableDb } from '../store/driver';
 import type { OutboxState } from '../../shared/model/outbox';
 
@@ -58,6 +59,22 @@ export interface NewOutboxItem {
 }
 
 /** `alongside` runs in the same transaction (send from a draft removes the draft in the same step). */
+/** The row for a message built by buildRawMessage: what goes out, plus how it was asked for. */
+export function newOutboxItem(
+  built: BuiltMessage,
+  item: Omit<NewOutboxItem, 'messageId' | 'raw' | 'envelopeFrom' | 'envelopeTo' | 'subject' | 'toSummary'>,
+): NewOutboxItem {
+  return {
+    ...item,
+    messageId: built.messageId,
+    raw: built.raw,
+    envelopeFrom: built.envelope.from,
+    envelopeTo: built.envelope.to,
+    subject: built.subject,
+    toSummary: built.toSummary,
+  };
+}
+
 export function insertOutboxItem(db: WritableDb, item: NewOutboxItem, alongside?: (tx: WritableDb) => void): void {
   db.transaction((tx) => {
     alongside?.(tx);

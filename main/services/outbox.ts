@@ -8,7 +8,7 @@ import { openSmtpSender } from '../mail/smtp/sender';
 import { buildRawMessage } from '../outbox/compose-raw';
 import { createSentFiler } from '../outbox/filing';
 import { toOutboxDetails, toOutboxItem } from '../outbox/items';
-import { attemptRows, getOutboxRow, insertOutboxItem, listOutboxRows } from '../outbox/outbox-store';
+import { attemptRows, getOutboxRow, insertOutboxItem, listOutboxRows, newOutboxItem } from '../outbox/outbox-store';
 import type { ResolvedTarget, SenderPort, SentFilerPort, SmtpTargetPort } from '../outbox/ports';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../outbox/retry-policy';
 import { OutboxRunner, type PassSummary } from '../outbox/runner';
@@ -142,22 +142,16 @@ export async function queueMessage(ctx: AppContext, draft: DraftContent, options
   const id = randomUUID();
   insertOutboxItem(
     ctx.store.db,
-    {
+    newOutboxItem(built, {
       id,
       accountId: account.id,
       identityId: identity.id,
       state: later || options.undoSeconds > 0 ? 'scheduled' : 'queued',
-      messageId: built.messageId,
-      raw: built.raw,
-      envelopeFrom: built.envelope.from,
-      envelopeTo: built.envelope.to,
-      subject: built.subject,
-      toSummary: built.toSummary,
       draftJson: options.draftJson ?? JSON.stringify(draft),
       createdAt: now.toISOString(),
       sendAt: sendAt.toISOString(),
       sendLater: later,
-    },
+    }),
     options.alongside,
   );
   const item = outboxItem(ctx, id);

@@ -1,7 +1,7 @@
 import type { Identity } from '../../../shared/model/account';
 import { DraftContentSchema, type DraftContentInput } from '../../../shared/model/outbox';
 import { buildRawMessage } from '../../../main/outbox/compose-raw';
-import { insertOutboxItem } from '../../../main/outbox/outbox-store';
+import { insertOutboxItem, newOutboxItem } from '../../../main/outbox/outbox-store';
 import type { FilingSession, SenderPort, SentAttempt, SentFilerPort } from '../../../main/outbox/ports';
 import { OutboxRunner, type OutboxRunnerDeps } from '../../../main/outbox/runner';
 import type { AttemptResult } from '../../../main/outbox/transitions';
@@ -40,22 +40,19 @@ export async function queue(
   const content = draft({ subject: options.subject ?? `Message ${++counter}` });
   const built = await buildRawMessage(content, identity, new Date());
   const id = `out-${++counter}`;
-  insertOutboxItem(store.db, {
-    id,
-    accountId: 'acc-1',
-    identityId: 'id-1',
-    state: options.state ?? 'queued',
-    messageId: built.messageId,
-    raw: built.raw,
-    envelopeFrom: built.envelope.from,
-    envelopeTo: built.envelope.to,
-    subject: built.subject,
-    toSummary: built.toSummary,
-    draftJson: JSON.stringify(content),
-    createdAt: new Date().toISOString(),
-    sendAt: (options.sendAt ?? new Date()).toISOString(),
-    sendLater: options.sendLater ?? false,
-  });
+  insertOutboxItem(
+    store.db,
+    newOutboxItem(built, {
+      id,
+      accountId: 'acc-1',
+      identityId: 'id-1',
+      state: options.state ?? 'queued',
+      draftJson: JSON.stringify(content),
+      createdAt: new Date().toISOString(),
+      sendAt: (options.sendAt ?? new Date()).toISOString(),
+      sendLater: options.sendLater ?? false,
+    }),
+  );
   return { id, raw: built.raw };
 }
 
