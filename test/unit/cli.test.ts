@@ -67,7 +67,8 @@ describe('letterbox CLI', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'profile_unwritable' } });
   });
 
-  it('runs as an executable (`npx letterbox`) through its bin entry', async () => {
+  // A child process that compiles the CLI with tsx: seconds on a busy machine.
+  it('runs as an executable (`npx letterbox`) through its bin entry', { timeout: 30_000 }, async () => {
     const bin = new URL('../../main/cli/bin.mjs', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--json', 'doctor', '--profile', tempDir()], {
       env: { ...process.env, LETTERBOX_SECRETS: 'vault' },
