@@ -3,13 +3,15 @@
 // messages, then measures on POP3S, in the same run:
 //   raw     – a bare TLS socket: USER/PASS, every RETR pipelined, replies counted, bytes dropped;
 //   client  – our Pop3Client's pipelined RETR with dot-unstuffing, bytes dropped;
-//   sync    – syncPop3Account in its two phases: (1) download and commit raw bytes + envelope +
-//             UIDL row (the message is durably stored and listed in the Inbox), then (2) parse the
-//             stored bodies in the worker pool.
-// The target is "stored" within 1.5× raw; "fully parsed" is printed beside it. Also prints, per
-// stage, the calls and their summed latency.
+//   sync    – syncPop3Account in its two phases, with checkpoints in a worker as the app does:
+//             (1) download and commit raw bytes + UIDL row (the message is durably stored here and
+//             never fetched twice), then (2) parse in the worker pool, which writes the rows that
+//             list the messages in the Inbox, newest first.
+// The target is "stored" within 1.5× raw; when the first and the last message were listed is
+// printed beside it. Also prints, per stage, the calls and their summed latency.
 import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { createParserPool } from '../main/mail/mime/parser-pool';
@@ -18,13 +20,16 @@ import { openPop3 } from '../main/mail/pop3/open';
 import { establishSession } from '../main/mail/pop3/session';
 import { tlsOptionsFor } from '../main/mail/tls/options';
 import { openStore } from '../main/store/open-store';
+import { checkpointInBackground } from '../main/store/background-checkpoint';
 import { createRawMessageStore } from '../main/store/raw-messages';
+import { commitInWorker } from '../main/sync/pop3/commit-worker';
 import { syncPop3Account } from '../main/sync/pop3/sync';
 import { AccountSchema } from '../shared/model/account';
 import { startMailHarness } from '../test/support/harness';
 import type { MailServers, TestUser } from '../test/support/mail-servers';
 import { addMailUser } from '../test/support/mail-users';
 
+const { eventLoopUtilization } = nodePerformance;
 const count = Number(process.argv[2] ?? 10_000);
 /** POP3_BENCH_STUB=add,parse replaces those stages with no-ops, to see what the rest costs. */
 const stubbed = (process.env.POP3_BENCH_STUB ?? '').split(',');
@@ -137,10 +142,17 @@ function rawFetch(servers: MailServers, user: TestUser): Promise<number> {
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const loop = eventLoopUtilization();
   const value = await run();
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const busy = eventLoopUtilization(loop).active;
+  // CPU of this process (all its threads) and the time the main thread was busy: on a machine
+  // busy with other work, these say more than wall times.
   console.log(
-    `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${((count / ms) * 1000).toFixed(0).padStart(6)} msg/s`,
+    `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${((count / ms) * 1000).toFixed(0).padStart(6)} msg/s` +
+      `  cpu ${((used.user + used.system) / 1e6).toFixed(2)} s  main thread busy ${(busy / 1000).toFixed(2)} s`,
   );
   return { ms, value };
 }
@@ -219,9 +231,18 @@ try {
     outgoing: { host: servers.host, port: 587, security: 'starttls', username: user.name },
     identities: [{ id: 'bench-id', name: 'bench', address: user.address }],
   });
-  // Phase 1 ends (every message stored and listed) at the first progress event after 'retrieve'.
+  // Phase 1 ends (every message stored) at the first progress event after 'retrieve'.
   const syncStarted = performance.now();
   let storedAt: number | null = null;
+  let firstListedAt: number | null = null;
+  const syncCpu = process.cpuUsage();
+  const syncLoop = eventLoopUtilization();
+  const storedBusy = { value: 0 };
+  const storedCpu: { value: NodeJS.CpuUsage | null } = { value: null };
+  // As services/sync.ts does for a download: the WAL is checkpointed off the writing thread.
+  const checkpoints = checkpointInBackground(store.db);
+  // As services/sync-pop3.ts does: downloaded messages are committed on a thread of their own.
+  const committer = stubbed.includes('add') ? undefined : commitInWorker(store.db);
   const sync = await timed('syncPop3Account (store + parse)', () =>
     syncPop3Account(
       {
@@ -255,17 +276,25 @@ try {
         password: () => Promise.resolve(user.password),
         trust: { extraCa: [servers.tls.ca] },
         timeoutMs: 60_000,
+        ...(committer ? { committer } : {}),
       },
       account,
       {
         onProgress: ({ phase }) => {
-          if (storedAt === null && !['connect', 'list', 'retrieve'].includes(phase)) storedAt = performance.now();
+          if (storedAt === null && !['connect', 'list', 'retrieve'].includes(phase)) {
+            storedAt = performance.now();
+            storedCpu.value = process.cpuUsage(syncCpu);
+            storedBusy.value = eventLoopUtilization(syncLoop).active;
+          }
         },
+        onListed: () => void (firstListedAt ??= performance.now()),
       },
     ),
   );
   const stored = store.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE account_id = ?', ['bench'])?.n;
   await pool.close();
+  await committer?.close();
+  await checkpoints.stop();
   store.close();
   if (!sync.value.ok || sync.value.retrieved !== count || stored !== count) {
     throw new Error(`sync stored ${stored} of ${count}: ${JSON.stringify(sync.value.errors.slice(0, 3))}`);
@@ -275,10 +304,18 @@ try {
   const storedMs = (storedAt ?? performance.now()) - syncStarted;
   const ratio = storedMs / raw.ms;
   console.log(
-    `stored (listed in Inbox) ${(storedMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× raw (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER'}`,
+    `stored (bytes + UIDL)    ${(storedMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× raw (target ≤ 1.5×) ${ratio <= 1.5 ? 'PASS' : 'MISS'}`,
   );
+  const cpuStored = storedCpu.value;
+  if (cpuStored) {
+    console.log(
+      `  (until stored: cpu ${((cpuStored.user + cpuStored.system) / 1e6).toFixed(2)} s, main thread busy ${(storedBusy.value / 1000).toFixed(2)} s)`,
+    );
+  }
+  const firstListedMs = (firstListedAt ?? performance.now()) - syncStarted;
+  console.log(`first listed             ${(firstListedMs / 1000).toFixed(2)} s (the newest, once parsed)`);
   console.log(
-    `fully parsed             ${(sync.ms / 1000).toFixed(2)} s = ${(sync.ms / raw.ms).toFixed(2)}× raw (${sync.value.parsed} bodies parsed)`,
+    `all parsed and listed    ${(sync.ms / 1000).toFixed(2)} s = ${(sync.ms / raw.ms).toFixed(2)}× raw (${sync.value.parsed} parsed)`,
   );
 } finally {
   await rm(profile, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { Account } from '../../shared/model/account';
 import type { AccountSyncSummary, SyncPhase } from '../../shared/model/sync';
 import { readPasswords } from '../accounts/credentials';
+import { commitInWorker } from '../sync/pop3/commit-worker';
 import { syncPop3Account, type Pop3SyncDeps, type Pop3SyncPhase } from '../sync/pop3/sync';
 import type { MessageParser, RawStore } from '../sync/ports';
 import type { AppContext } from './context';
@@ -28,9 +29,11 @@ export async function syncPop3(
   const emitStatus = (state: 'syncing' | 'idle' | 'error' | 'offline', message: string | null) =>
     ctx.bus.emit('sync:status', { accountId: account.id, state, message, at: new Date().toISOString() });
   emitStatus('syncing', null);
+  const committer = commitInWorker(ctx.store.db);
   const deps: Pop3SyncDeps = {
     db: ctx.store.db,
     raw,
+    committer,
     // The parser pool's result carries every field POP3 stores (subject, from, date …).
     parser: parser as Pop3SyncDeps['parser'],
     password: async (a) => (await readPasswords(ctx.secrets, a)).incoming,
@@ -41,9 +44,9 @@ export async function syncPop3(
       if (phase === 'retrieve' && total > 0) bulkWrite();
       ctx.bus.emit('sync:progress', { accountId: account.id, mailboxId: null, phase: PHASE[phase], done, total });
     },
-    // New mail is listed once stored, before its bodies are parsed: the list can show it then.
+    // New mail is listed as it is parsed, in batches: the list can show the first ones then.
     onListed: (mailboxId) => ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId }),
-  });
+  }).finally(() => committer.close());
   const firstError = result.errors[0]?.message ?? null;
   if (result.retrieved > 0 || result.parsed > 0) {
     ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId: result.inboxId });

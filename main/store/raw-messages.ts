@@ -15,16 +15,16 @@ export interface RawMessageStore {
 
 const HASH = /^[0-9a-f]{64}$/;
 
+/** Parameters: hash, size, bytes. Also run by the POP3 commit worker (main/sync/pop3/commit-worker.ts). */
+export const RAW_MESSAGE_INSERT =
+  'INSERT INTO raw_messages (hash, size, bytes) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING';
+
 export function createRawMessageStore(db: ReadableDb, legacy: Pick<BlobStore, 'get'> | null): RawMessageStore {
   return {
     add(tx, bytes, hash = sha256Hex(bytes)) {
       // A view, not a copy: better-sqlite3 copies the bytes into SQLite itself.
       const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      tx.run('INSERT INTO raw_messages (hash, size, bytes) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING', [
-        hash,
-        bytes.byteLength,
-        blob,
-      ]);
+      tx.run(RAW_MESSAGE_INSERT, [hash, bytes.byteLength, blob]);
       return hash;
     },
 

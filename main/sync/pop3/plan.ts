@@ -10,8 +10,10 @@ export interface ServerMessage {
 /** What `pop3_messages` says about a key. */
 export interface KnownMessage {
   uidl: string;
-  /** Null once the local copy was deleted here. */
+  /** Null once the local copy was deleted here, and while it is `pending`. */
   messageId: string | null;
+  /** Downloaded, its message row not written yet (that comes with the parse). */
+  pending: boolean;
   retrievedAt: string;
   deletedFromServerAt: string | null;
 }
@@ -52,7 +54,7 @@ export function planDeletions(
     if (!row) continue;
     const reason: DeletionReason | null = !options.leaveOnServer
       ? 'not-left-on-server'
-      : options.deleteWhenDeletedHere && row.messageId === null
+      : options.deleteWhenDeletedHere && row.messageId === null && !row.pending
         ? 'deleted-here'
         : cutoff !== null && Date.parse(row.retrievedAt) <= cutoff
           ? 'older-than-days'

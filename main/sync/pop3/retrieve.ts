@@ -1,5 +1,6 @@
 import type { Pop3Client } from '../../mail/pop3/client';
 import { Pop3ServerError, Pop3TooLargeError } from '../../mail/pop3/errors';
+import type { RetrievedCommitter } from './commit-worker';
 import type { ServerMessage } from './plan';
 import { commitArrived, type ArrivedMessage } from './writer';
 import { issueOf } from './issues';
@@ -13,6 +14,8 @@ import type { Pop3SyncDeps, Pop3SyncOptions, Pop3SyncResult } from './sync';
  */
 const COMMIT_AFTER_MS = 50;
 const COMMIT_BYTES = 1024 * 1024;
+/** Received bytes handed to the committer and not committed yet, at most (then reading waits). */
+const MAX_COMMITTING_BYTES = 8 * 1024 * 1024;
 
 export interface RetrieveInput {
   deps: Pop3SyncDeps;
@@ -28,14 +31,14 @@ export interface RetrieveInput {
 
 /**
  * Phase 1 of a POP3 check: RETRs the planned messages (pipelined when the server allows) and
- * commits each one's raw bytes, envelope (read from its header block, cheap enough to keep up
- * with the link) and UIDL row together, so it is durably stored and listed as soon as it arrives.
- * Bodies are parsed afterwards (parse-stored.ts). A message whose bytes arrived completely is
- * still committed when the connection drops right after; one cut mid-transfer is simply not
- * committed and comes again next time.
+ * commits each one's raw bytes and UIDL row together, so it is durably stored as soon as it
+ * arrives. Parsing and listing come after (parse-stored.ts). A message whose bytes arrived
+ * completely is still committed when the connection drops right after; one cut mid-transfer is
+ * simply not committed and comes again next time.
  */
 export async function retrieve(input: RetrieveInput): Promise<void> {
   const { deps, result, fetch, progress } = input;
+  const committer = deps.committer ?? commitHere(deps);
   const byNumber = new Map(fetch.map((m) => [m.number, m]));
   const state: { failure: { error: unknown } | null; done: number } = { failure: null, done: 0 };
   progress({ phase: 'retrieve', done: 0, total: fetch.length });
@@ -44,21 +47,29 @@ export async function retrieve(input: RetrieveInput): Promise<void> {
   // with its UIDL row.
   const ready: ArrivedMessage[] = [];
   const waiting = { bytes: 0, timer: null as NodeJS.Timeout | null };
+  const committing = { tasks: new Set<Promise<void>>(), bytes: 0 };
   const commit = (): void => {
     if (waiting.timer) clearTimeout(waiting.timer);
     waiting.timer = null;
     if (ready.length === 0 || state.failure) return;
     const batch = ready.splice(0);
+    const bytes = waiting.bytes;
     waiting.bytes = 0;
-    try {
-      result.retrieved += commitArrived(deps.db, deps.raw, batch);
-    } catch (error) {
+    committing.bytes += bytes;
+    const task = committer.commit(batch).then(
+      (added) => {
+        result.retrieved += added;
+        state.done += batch.length;
+        progress({ phase: 'retrieve', done: state.done, total: fetch.length });
+      },
       // Reported when the next message arrives (or the download ends): RETR stops there.
-      state.failure = { error };
-      return;
-    }
-    state.done += batch.length;
-    progress({ phase: 'retrieve', done: state.done, total: fetch.length });
+      (error: unknown) => void (state.failure ??= { error }),
+    );
+    committing.tasks.add(task);
+    void task.finally(() => {
+      committing.bytes -= bytes;
+      committing.tasks.delete(task);
+    });
   };
 
   try {
@@ -83,7 +94,6 @@ export async function retrieve(input: RetrieveInput): Promise<void> {
         }
         ready.push({
           accountId: input.accountId,
-          mailboxId: result.inboxId,
           uidl: message.uidl,
           bytes: outcome.value,
           at: input.now().toISOString(),
@@ -91,12 +101,31 @@ export async function retrieve(input: RetrieveInput): Promise<void> {
         waiting.bytes += outcome.value.byteLength;
         if (waiting.bytes >= (deps.commitBytes ?? COMMIT_BYTES)) commit();
         else waiting.timer ??= setTimeout(commit, COMMIT_AFTER_MS);
+        // A store slower than the link: reading waits, so received bytes never pile up.
+        while (committing.bytes > MAX_COMMITTING_BYTES && committing.tasks.size > 0) {
+          await Promise.race(committing.tasks);
+        }
       },
       new Map(fetch.map((m) => [m.number, m.size])),
     );
   } finally {
     // Whatever ended the download, messages already received are committed, not thrown away.
     commit();
+    await Promise.all(committing.tasks);
   }
   if (state.failure) throw state.failure.error;
+}
+
+/** Commits on this thread, in the caller's connection (tests, and where no worker is given). */
+function commitHere(deps: Pop3SyncDeps): RetrievedCommitter {
+  return {
+    commit: (batch) => {
+      try {
+        return Promise.resolve(commitArrived(deps.db, deps.raw, batch));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    close: () => Promise.resolve(),
+  };
 }

@@ -36,11 +36,12 @@ interface KnownRow {
   message_id: string | null;
   retrieved_at: string;
   deleted_from_server_at: string | null;
+  pending: number;
 }
 
 export function knownMessages(db: WritableDb, accountId: string): Map<string, KnownMessage> {
   const rows = db.all<KnownRow>(
-    'SELECT uidl, message_id, retrieved_at, deleted_from_server_at FROM pop3_messages WHERE account_id = ?',
+    'SELECT uidl, message_id, retrieved_at, deleted_from_server_at, pending FROM pop3_messages WHERE account_id = ?',
     [accountId],
   );
   return new Map(
@@ -51,6 +52,7 @@ export function knownMessages(db: WritableDb, accountId: string): Map<string, Kn
         messageId: r.message_id,
         retrievedAt: r.retrieved_at,
         deletedFromServerAt: r.deleted_from_server_at,
+        pending: r.pending === 1,
       },
     ]),
   );
@@ -72,31 +74,22 @@ export interface ParsedForStore {
   hasAttachments: boolean;
 }
 
-/** What the list shows before the body is parsed: read from the header block alone. */
-export type EnvelopeForStore = Pick<
-  ParsedForStore,
-  'messageId' | 'inReplyTo' | 'references' | 'subject' | 'from' | 'to' | 'cc' | 'date'
->;
-
+/** A message as RETR returned it: the exact bytes and their sha256. */
 export interface RetrievedMessage {
   accountId: string;
-  mailboxId: string;
   uidl: string;
-  /** The exact bytes RETR returned, and their sha256. */
   bytes: Uint8Array;
   hash: string;
-  envelope: EnvelopeForStore;
-  /** ISO time of retrieval: received_at of the message and retrieved_at of the UIDL row. */
+  /** ISO time of retrieval: retrieved_at of the UIDL row, later received_at of the message. */
   at: string;
 }
 
 /**
- * Several retrieved messages in one transaction, each as its raw bytes, its message row (the
- * envelope, `needs_parse` set: the body is parsed afterwards, see parse-stored.ts) and its UIDL
- * row. All three exist or none does, so a run that dies at any point neither loses a message
- * (no UIDL row: fetched again) nor duplicates it (UIDL row: never fetched again), and no row
- * points at missing bytes. One commit per message would cost more than receiving it on a fast
- * link. Returns how many were new (a key committed meanwhile is skipped).
+ * Several retrieved messages in one transaction, each as its raw bytes and its UIDL row marked
+ * `pending` (migration 0007): both exist or neither does, so a run that dies at any point neither
+ * loses a message (no UIDL row: fetched again) nor duplicates it (UIDL row: never fetched again).
+ * The message row comes with the parse (insertParsed). One commit per message would cost more
+ * than receiving it on a fast link. Returns how many were new (a key committed meanwhile is skipped).
  */
 export function commitRetrievedBatch(db: WritableDb, raw: RawStore, messages: readonly RetrievedMessage[]): number {
   if (messages.length === 0) return 0;
@@ -105,41 +98,95 @@ export function commitRetrievedBatch(db: WritableDb, raw: RawStore, messages: re
   );
 }
 
+/**
+ * Parameters: account id, UIDL, size, retrieved at, raw hash. Also run by the commit worker
+ * (commit-worker.ts), which does what insertRetrieved does on a thread of its own.
+ */
+export const PENDING_UIDL_INSERT = `INSERT INTO pop3_messages (account_id, uidl, size, retrieved_at, raw_hash, pending)
+  VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (account_id, uidl) DO NOTHING`;
+
 function insertRetrieved(tx: WritableDb, raw: RawStore, message: RetrievedMessage): boolean {
-  const existing = tx.get('SELECT 1 FROM pop3_messages WHERE account_id = ? AND uidl = ?', [
+  const inserted = tx.run(PENDING_UIDL_INSERT, [
     message.accountId,
     message.uidl,
-  ]);
-  if (existing) return false;
-  const id = randomUUID();
-  const size = message.bytes.byteLength;
-  tx.run(
-    `INSERT INTO messages (id, account_id, mailbox_id, subject, from_name, from_address, date, unread, thread_id,
-        size, received_at, message_id, in_reply_to, refs, to_json, cc_json, body_state, raw_hash, needs_parse)
-     VALUES (:id, :accountId, :mailboxId, :subject, :fromName, :fromAddress, :date, 1, :threadId,
-        :size, :at, :messageId, :inReplyTo, :refs, :to, :cc, 'stored', :rawHash, 1)`,
-    {
-      ...envelopeColumns(message.envelope, message.at),
-      id,
-      accountId: message.accountId,
-      mailboxId: message.mailboxId,
-      size,
-      at: message.at,
-      rawHash: message.hash,
-    },
-  );
-  raw.add(tx, message.bytes, message.hash);
-  tx.run(`INSERT INTO pop3_messages (account_id, uidl, message_id, size, retrieved_at) VALUES (?, ?, ?, ?, ?)`, [
-    message.accountId,
-    message.uidl,
-    id,
-    size,
+    message.bytes.byteLength,
     message.at,
+    message.hash,
   ]);
+  if (inserted.changes === 0) return false;
+  raw.add(tx, message.bytes, message.hash);
   return true;
 }
 
-function envelopeColumns(parsed: EnvelopeForStore, receivedAt: string) {
+/** A downloaded message whose row is not written yet (pop3_messages.pending). */
+export interface PendingMessage {
+  uidl: string;
+  rawHash: string | null;
+  size: number | null;
+  retrievedAt: string;
+}
+
+/** Oldest download first, which is newest mail first (downloads go newest first). */
+export function pendingMessages(db: WritableDb, accountId: string): PendingMessage[] {
+  return db
+    .all<{ uidl: string; raw_hash: string | null; size: number | null; retrieved_at: string }>(
+      'SELECT uidl, raw_hash, size, retrieved_at FROM pop3_messages WHERE account_id = ? AND pending = 1 ORDER BY rowid',
+      [accountId],
+    )
+    .map((r) => ({ uidl: r.uidl, rawHash: r.raw_hash, size: r.size, retrievedAt: r.retrieved_at }));
+}
+
+/**
+ * Lists a pending message: its message row, with the parse, linked from its UIDL row, in `tx`.
+ * `needsParse` marks a row made from the header block alone (the parser was not available); the
+ * next run's full parse completes it (applyFullParse).
+ */
+export function insertParsed(
+  tx: WritableDb,
+  target: { accountId: string; mailboxId: string },
+  pending: PendingMessage,
+  parsed: ParsedForStore,
+  needsParse: boolean,
+): void {
+  const id = randomUUID();
+  tx.run(
+    `INSERT INTO messages (id, account_id, mailbox_id, subject, from_name, from_address, date, unread, thread_id,
+        size, received_at, message_id, in_reply_to, refs, to_json, cc_json, body_state, raw_hash, snippet, body_text,
+        attachments, has_attachments, needs_parse)
+     VALUES (:id, :accountId, :mailboxId, :subject, :fromName, :fromAddress, :date, 1, :threadId,
+        :size, :at, :messageId, :inReplyTo, :refs, :to, :cc, 'stored', :rawHash, :snippet, :text,
+        :attachments, :hasAttachments, :needsParse)`,
+    {
+      ...envelopeColumns(parsed, pending.retrievedAt),
+      ...bodyColumns(parsed),
+      id,
+      accountId: target.accountId,
+      mailboxId: target.mailboxId,
+      size: pending.size,
+      at: pending.retrievedAt,
+      rawHash: pending.rawHash,
+      needsParse: needsParse ? 1 : 0,
+    },
+  );
+  tx.run('UPDATE pop3_messages SET message_id = ?, pending = 0 WHERE account_id = ? AND uidl = ?', [
+    id,
+    target.accountId,
+    pending.uidl,
+  ]);
+}
+
+/**
+ * A pending message whose bytes are gone from the store: its UIDL row goes too, so the next run
+ * downloads it again (and no deletion policy mistakes it for one deleted here).
+ */
+export function forgetPending(tx: WritableDb, accountId: string, uidl: string): void {
+  tx.run('DELETE FROM pop3_messages WHERE account_id = ? AND uidl = ? AND pending = 1', [accountId, uidl]);
+}
+
+function envelopeColumns(
+  parsed: Omit<ParsedForStore, 'text' | 'snippet' | 'attachments' | 'hasAttachments'>,
+  receivedAt: string,
+) {
   const messageId = bracketed(parsed.messageId);
   const inReplyTo = bracketed(parsed.inReplyTo);
   const references = parsed.references.map(bracketed).filter((ref): ref is string => ref !== null);
@@ -158,7 +205,16 @@ function envelopeColumns(parsed: EnvelopeForStore, receivedAt: string) {
   };
 }
 
-/** A full parse of a stored message: authoritative for the envelope too; clears `needs_parse`. */
+function bodyColumns(parsed: ParsedForStore) {
+  return {
+    snippet: parsed.snippet,
+    text: parsed.text,
+    attachments: JSON.stringify(parsed.attachments),
+    hasAttachments: parsed.hasAttachments ? 1 : 0,
+  };
+}
+
+/** A full parse of a row listed from its header block: authoritative for the envelope too; clears `needs_parse`. */
 export function applyFullParse(tx: WritableDb, id: string, receivedAt: string, parsed: ParsedForStore): void {
   tx.run(
     `UPDATE messages SET subject = :subject, from_name = :fromName, from_address = :fromAddress, date = :date,
@@ -166,14 +222,7 @@ export function applyFullParse(tx: WritableDb, id: string, receivedAt: string, p
         cc_json = :cc, snippet = :snippet, body_text = :text, attachments = :attachments,
         has_attachments = :hasAttachments, needs_parse = 0
       WHERE id = :id`,
-    {
-      ...envelopeColumns(parsed, receivedAt),
-      id,
-      snippet: parsed.snippet,
-      text: parsed.text,
-      attachments: JSON.stringify(parsed.attachments),
-      hasAttachments: parsed.hasAttachments ? 1 : 0,
-    },
+    { ...envelopeColumns(parsed, receivedAt), ...bodyColumns(parsed), id },
   );
 }
 

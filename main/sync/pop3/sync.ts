@@ -6,6 +6,7 @@ import { BlobStoreError } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
 import { makeDurable } from '../../store/durability';
 import type { RawStore } from '../ports';
+import type { RetrievedCommitter } from './commit-worker';
 import { headerKeys } from './header-key';
 import { joinListing, planDeletions, planRetrieval, type ServerMessage } from './plan';
 import { openPop3Account } from './session';
@@ -18,7 +19,7 @@ export interface Pop3SyncDeps {
   db: WritableDb;
   /** Raw bytes, committed in the same transaction as the rows that point at them. */
   raw: RawStore;
-  /** Parses stored bodies (phase 2). May take ownership of the bytes it is given. */
+  /** Parses stored messages (phase 2). May take ownership of the bytes it is given. */
   parser: { parse(raw: Uint8Array): Promise<ParsedForStore> };
   /** The incoming password (readPasswords(secrets, account).incoming in the app). */
   password(account: Account): Promise<string | null>;
@@ -30,15 +31,17 @@ export interface Pop3SyncDeps {
   maxMessageBytes?: number;
   /** Bytes received before they are committed (else after 50 ms); default 1 MB. */
   commitBytes?: number;
+  /** Commits downloaded messages (commitInWorker in the app); default: on this thread, in `db`. */
+  committer?: RetrievedCommitter;
 }
 
-/** `retrieve`: downloading and storing (each message listed once committed); `parse`: bodies. */
+/** `retrieve`: downloading and storing; `parse`: parsing and listing. */
 export type Pop3SyncPhase = 'connect' | 'list' | 'retrieve' | 'delete' | 'parse' | 'done';
 
 export interface Pop3SyncOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { phase: Pop3SyncPhase; done: number; total: number }) => void;
-  /** New messages were stored and are listed in this mailbox (bodies are parsed after). */
+  /** New messages are listed in this mailbox (their rows come with the parse, in batches). */
   onListed?: (mailboxId: string) => void;
 }
 
@@ -56,7 +59,7 @@ export interface Pop3SyncResult {
   /** False when the run ended early (login, connection, abort); per-message issues leave it true. */
   ok: boolean;
   inboxId: string;
-  /** Messages downloaded and committed (raw bytes, envelope, UIDL row): listed in the Inbox. */
+  /** Messages downloaded and committed (raw bytes and UIDL row): safe here, listed once parsed. */
   retrieved: number;
   /** Bodies parsed in this run (phase 2): this run's and any a previous run left unparsed. */
   parsed: number;
@@ -87,9 +90,10 @@ function fatalKind(error: unknown, signal: AbortSignal | undefined): Pop3SyncIss
 
 /**
  * One POP3 check of an account (DESIGN §7): log in, diff UIDL against `pop3_messages`, retrieve
- * what is new (newest first) into the local Inbox, apply the deletion policy, QUIT. Each message
- * row is committed in the same transaction as its UIDL row (see retrieve.ts), DELE goes only to
- * committed messages, and `deleted_from_server_at` is written only after QUIT said `+OK`.
+ * what is new (newest first), apply the deletion policy, QUIT, then parse what was stored into the
+ * local Inbox. Each message's raw bytes are committed in the same transaction as its UIDL row (see
+ * retrieve.ts), DELE goes only to committed messages, and `deleted_from_server_at` is written only
+ * after QUIT said `+OK`.
  * Never throws for what the server or the network does: those end up in `errors`.
  */
 export async function syncPop3Account(
@@ -124,7 +128,14 @@ export async function syncPop3Account(
     if (!options.signal?.aborted) {
       lap();
       try {
-        await parseStored(deps, account.id, result, progress, options.signal);
+        await parseStored({
+          deps,
+          accountId: account.id,
+          result,
+          progress,
+          onListed: options.onListed ?? (() => undefined),
+          signal: options.signal,
+        });
       } catch (error) {
         result.ok = false;
         result.errors.push(issueOf(error, error instanceof Error && error.name === 'SqliteError' ? 'store' : 'parse'));
@@ -177,7 +188,6 @@ export async function syncPop3Account(
     }
     await retrieve({ deps, accountId: account.id, result, client, fetch: plan.fetch, maxBytes, now, progress });
     result.timings.retrieveMs = lap();
-    if (result.retrieved > 0) options.onListed?.(result.inboxId);
 
     const deletions = durableDeletions(
       deps.db,

@@ -48,8 +48,12 @@ async function maildrop(
   return { rig, server, log, messages, account };
 }
 
+/** Listed from the header block only, waiting for the full parse. */
 const unparsed = (rig: Pop3Rig): number =>
   rig.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE needs_parse = 1')?.n ?? -1;
+/** Downloaded and committed, not parsed and listed yet. */
+const pending = (rig: Pop3Rig): number =>
+  rig.db.get<{ n: number }>('SELECT count(*) AS n FROM pop3_messages WHERE pending = 1')?.n ?? -1;
 
 const numbered = (count: number, tag: string): ScriptedMessage[] =>
   Array.from({ length: count }, (_, i) => ({ uidl: `${tag}-uid-${i + 1}`, raw: pop3Message(i + 1, tag) }));
@@ -199,17 +203,17 @@ describe('POP3 retrieval against scripted fault servers', () => {
     // Messages whose bytes had arrived are finished; the rest wait for the next run.
     expect(first.retrieved).toBeGreaterThanOrEqual(3);
     expect(first.retrieved).toBeLessThan(total);
-    expect(inboxRows(s.rig.db, 'acc-fault')).toHaveLength(first.retrieved);
     expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
-    // Stored and listed, bodies not parsed: an aborted run stops before phase 2.
+    // Stored (bytes and UIDL rows), not parsed and listed: an aborted run stops before phase 2.
     expect(first.parsed).toBe(0);
-    expect(unparsed(s.rig)).toBe(first.retrieved);
+    expect(pending(s.rig)).toBe(first.retrieved);
+    expect(inboxRows(s.rig.db, 'acc-fault')).toHaveLength(0);
 
     const second = await s.rig.sync(s.account({ leaveOnServer: false }));
     expect(second).toMatchObject({ ok: true, retrieved: total - first.retrieved, deletedFromServer: total });
     // The next run parses this run's bodies and the ones the aborted run left.
     expect(second.parsed).toBe(total);
-    expect(unparsed(s.rig)).toBe(0);
+    expect(pending(s.rig)).toBe(0);
     expect(pop3Rows(s.rig.db, 'acc-fault')).toHaveLength(total);
     expect(new Set(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).size).toBe(total);
     expect(inboxRows(s.rig.db, 'acc-fault').every((r) => r.body_text.includes('Body of abort message'))).toBe(true);
@@ -303,10 +307,16 @@ describe('POP3 deletion waits for durable storage', () => {
 });
 
 describe('POP3 two-phase retrieval', () => {
-  it('rows are listed from the header block, then the full parse fills bodies and overrides the envelope', async () => {
+  it('commits bytes and UIDL rows while downloading, then lists each message with its parsed body', async () => {
     const s = await maildrop(numbered(3, 'phase'));
+    const atParse: { pending: number; listed: number }[] = [];
     const listed: { subject: string; needs_parse: number; body_text: string | null }[][] = [];
     const result = await syncPop3Account(s.rig.deps, s.account(), {
+      onProgress: ({ phase, done }) => {
+        if (phase === 'parse' && done === 0) {
+          atParse.push({ pending: pending(s.rig), listed: inboxRows(s.rig.db, 'acc-fault').length });
+        }
+      },
       onListed: () =>
         listed.push(
           s.rig.db.all('SELECT subject, needs_parse, body_text FROM messages WHERE account_id = ? ORDER BY subject', [
@@ -315,23 +325,43 @@ describe('POP3 two-phase retrieval', () => {
         ),
     });
     expect(result).toMatchObject({ ok: true, retrieved: 3, parsed: 3, errors: [] });
+    // The download committed all three (the server was already told QUIT) before any was listed.
+    expect(atParse).toEqual([{ pending: 3, listed: 0 }]);
+    expect(s.log.commands.at(-1)).toBe('QUIT');
+    // Listed once, each row complete: envelope and body written together.
     expect(listed).toEqual([
       [
-        { subject: 'phase 001', needs_parse: 1, body_text: null },
-        { subject: 'phase 002', needs_parse: 1, body_text: null },
-        { subject: 'phase 003', needs_parse: 1, body_text: null },
+        { subject: 'phase 001', needs_parse: 0, body_text: 'Body of phase message 1.' },
+        { subject: 'phase 002', needs_parse: 0, body_text: 'Body of phase message 2.' },
+        { subject: 'phase 003', needs_parse: 0, body_text: 'Body of phase message 3.' },
       ],
     ]);
-    const rows = inboxRows(s.rig.db, 'acc-fault');
-    expect(rows.map((r) => [r.subject, r.body_text])).toEqual([
-      ['phase 001', 'Body of phase message 1.'],
-      ['phase 002', 'Body of phase message 2.'],
-      ['phase 003', 'Body of phase message 3.'],
-    ]);
-    expect(unparsed(s.rig)).toBe(0);
+    expect(pending(s.rig)).toBe(0);
+    expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.message_id !== null)).toBe(true);
   });
 
-  it('a parser that fails leaves the messages stored and listed, and the next run parses them', async () => {
+  it('a downloaded message whose stored bytes went missing is reported and downloaded again', async () => {
+    const s = await maildrop(numbered(2, 'lost'));
+    const controller = new AbortController();
+    const first = await syncPop3Account({ ...s.rig.deps, commitBytes: 1 }, s.account(), {
+      signal: controller.signal,
+      onProgress: ({ phase }) => {
+        if (phase === 'delete') controller.abort();
+      },
+    });
+    expect(first).toMatchObject({ retrieved: 2, parsed: 0 });
+    expect(pending(s.rig)).toBe(2);
+    s.rig.db.run('DELETE FROM raw_messages');
+
+    const second = await s.rig.sync(s.account());
+    expect(second.errors.map((e) => `${e.kind} ${e.uidl}`).sort()).toEqual(['store lost-uid-1', 'store lost-uid-2']);
+    expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    const third = await s.rig.sync(s.account());
+    expect(third).toMatchObject({ ok: true, retrieved: 2, parsed: 2, errors: [] });
+    expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual(['lost 001', 'lost 002']);
+  });
+
+  it('a parser that fails still lists the messages from their header blocks, and the next run parses them', async () => {
     const s = await maildrop(numbered(4, 'later'));
     const broken = {
       ...s.rig.deps,

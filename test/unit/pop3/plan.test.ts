@@ -15,15 +15,17 @@ const server: ServerMessage[] = [
   { number: 3, uidl: 'c', size: 5000 },
   { number: 4, uidl: 'd', size: 400 },
 ];
+/** localId 'pending': downloaded, its message row not written yet. */
 const known = (rows: [uidl: string, daysAgo: number, localId: string | null][]): Map<string, KnownMessage> =>
   new Map(
     rows.map(([uidl, daysAgo, localId]) => [
       uidl,
       {
         uidl,
-        messageId: localId,
+        messageId: localId === 'pending' ? null : localId,
         retrievedAt: new Date(now.getTime() - daysAgo * 86_400_000).toISOString(),
         deletedFromServerAt: null,
+        pending: localId === 'pending',
       },
     ]),
   );
@@ -78,6 +80,14 @@ describe('POP3 deletion policies', () => {
 
   it('delete when deleted here deletes messages whose local copy is gone', () => {
     expect(planned({ deleteWhenDeletedHere: true }, rows)).toEqual(['b:deleted-here', 'c:deleted-here']);
+  });
+
+  it('delete when deleted here never deletes a message downloaded and not listed yet', () => {
+    const waiting = known([
+      ['a', 0, 'pending'],
+      ['b', 0, null],
+    ]);
+    expect(planned({ deleteWhenDeletedHere: true }, waiting)).toEqual(['b:deleted-here']);
   });
 
   it('policies combine', () => {
