@@ -20,7 +20,7 @@ import { openPop3 } from '../main/mail/pop3/open';
 import { establishSession } from '../main/mail/pop3/session';
 import { tlsOptionsFor } from '../main/mail/tls/options';
 import { openStore } from '../main/store/open-store';
-import { checkpointInBackground } from '../main/store/background-checkpoint';
+import { checkpointInBackground, type BackgroundCheckpoint } from '../main/store/background-checkpoint';
 import { createRawMessageStore } from '../main/store/raw-messages';
 import { commitInWorker } from '../main/sync/pop3/commit-worker';
 import { syncPop3Account } from '../main/sync/pop3/sync';
@@ -239,8 +239,9 @@ try {
   const syncLoop = eventLoopUtilization();
   const storedBusy = { value: 0 };
   const storedCpu: { value: NodeJS.CpuUsage | null } = { value: null };
-  // As services/sync.ts does for a download: the WAL is checkpointed off the writing thread.
-  const checkpoints = checkpointInBackground(store.db);
+  // As services/sync-pop3.ts does: the commit worker checkpoints its own writes during the
+  // download; the parse's writes (on this thread) are checkpointed by a worker.
+  const checkpoints: { running: BackgroundCheckpoint | null } = { running: null };
   // As services/sync-pop3.ts does: downloaded messages are committed on a thread of their own.
   const committer = stubbed.includes('add') ? undefined : commitInWorker(store.db);
   const sync = await timed('syncPop3Account (store + parse)', () =>
@@ -281,6 +282,7 @@ try {
       account,
       {
         onProgress: ({ phase }) => {
+          if (phase === 'parse') checkpoints.running ??= checkpointInBackground(store.db);
           if (storedAt === null && !['connect', 'list', 'retrieve'].includes(phase)) {
             storedAt = performance.now();
             storedCpu.value = process.cpuUsage(syncCpu);
@@ -294,7 +296,7 @@ try {
   const stored = store.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE account_id = ?', ['bench'])?.n;
   await pool.close();
   await committer?.close();
-  await checkpoints.stop();
+  await checkpoints.running?.stop();
   store.close();
   if (!sync.value.ok || sync.value.retrieved !== count || stored !== count) {
     throw new Error(`sync stored ${stored} of ${count}: ${JSON.stringify(sync.value.errors.slice(0, 3))}`);

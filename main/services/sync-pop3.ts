@@ -23,7 +23,7 @@ export async function syncPop3(
   account: Account,
   parser: MessageParser,
   raw: RawStore,
-  /** Called once messages are about to be downloaded (raw bytes written in bulk). */
+  /** Called once stored messages are about to be parsed and listed (rows written in bulk). */
   bulkWrite: () => void = () => undefined,
 ): Promise<AccountSyncSummary> {
   const emitStatus = (state: 'syncing' | 'idle' | 'error' | 'offline', message: string | null) =>
@@ -41,7 +41,9 @@ export async function syncPop3(
   };
   const result = await syncPop3Account(deps, account, {
     onProgress: ({ phase, done, total }) => {
-      if (phase === 'retrieve' && total > 0) bulkWrite();
+      // The download's writes are checkpointed by the commit worker's own connection; the
+      // parse writes on this thread, so its checkpoints move to a worker.
+      if (phase === 'parse' && total > 0) bulkWrite();
       ctx.bus.emit('sync:progress', { accountId: account.id, mailboxId: null, phase: PHASE[phase], done, total });
     },
     // New mail is listed as it is parsed, in batches: the list can show the first ones then.
