@@ -10,7 +10,7 @@ import {
 } from '../sync/live/account-watcher';
 import type { AppContext } from './context';
 import { startPop3Checks } from './pop3-checks';
-import { rawStore } from './sync';
+import { accountLock, rawStore } from './sync';
 
 export interface LiveSyncOptions extends LiveOptions {
   /** Only this account (`letterbox watch ACCOUNT`); null or absent: every IMAP account. */
@@ -47,6 +47,7 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
     // Sync never stores the HTML body: it is not copied back from the worker.
     parser: ctx.sync?.parser ?? { parse: (raw) => (pool as ParserPool).parse(raw, { html: false }) },
     raw: rawStore(ctx),
+    lock: accountLock(ctx),
     events: liveEvents(ctx, options.listeners),
     ...(ctx.sync?.session ? { session: ctx.sync.session } : {}),
     ...(ctx.sync?.maxBodyBytes ? { maxBodyBytes: ctx.sync.maxBodyBytes } : {}),

@@ -5,6 +5,7 @@ import type { AccountSyncSummary } from '../../shared/model/sync';
 import { AppError } from '../../shared/errors';
 import { readPasswords } from '../accounts/credentials';
 import type { ImapSessionOptions } from '../mail/imap/session';
+import { createAccountLock, type AccountLock } from '../sync/account-lock';
 import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../sync/account-sync';
 import { createParserPool } from '../mail/mime/parser-pool';
 import { checkpointInBackground, type BackgroundCheckpoint } from '../store/background-checkpoint';
@@ -27,6 +28,14 @@ export const RAW_DIR = 'blobs';
 
 // One pass per account at a time: a second request for a busy account joins the running pass.
 const running = new WeakMap<AppContext, Map<string, Promise<AccountSyncSummary>>>();
+const locks = new WeakMap<AppContext, AccountLock>();
+
+/** The lock every sync pass over an account takes in this app: sync:run's and the live watcher's. */
+export function accountLock(ctx: AppContext): AccountLock {
+  let lock = locks.get(ctx);
+  if (!lock) locks.set(ctx, (lock = createAccountLock()));
+  return lock;
+}
 
 export async function runSync(ctx: AppContext, accountId: string | null): Promise<ChannelOutput<'sync:run'>> {
   const accounts = ctx.settings.get('accounts');
@@ -70,11 +79,13 @@ function syncOnce(
   if (!perApp) running.set(ctx, (perApp = new Map()));
   const busy = perApp.get(account.id);
   if (busy) return busy;
-  const pass = (async () => {
-    if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw, bulkWrite);
-    const { incoming } = await readPasswords(ctx.secrets, account);
-    return syncAccount(deps, account, incoming);
-  })().finally(() => perApp.delete(account.id));
+  const pass = accountLock(ctx)
+    .run(account.id, async () => {
+      if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw, bulkWrite);
+      const { incoming } = await readPasswords(ctx.secrets, account);
+      return syncAccount(deps, account, incoming);
+    })
+    .finally(() => perApp.delete(account.id));
   perApp.set(account.id, pass);
   return pass;
 }

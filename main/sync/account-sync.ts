@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/model/account';
+import type { AccountLock } from './account-lock';
 import type { AccountSyncSummary, FolderSyncSummary, SyncPhase } from '../../shared/model/sync';
 import { toSessionError, type ImapSessionError } from '../mail/imap/errors';
 import { openImapSession, type ImapSessionOptions } from '../mail/imap/session';
@@ -26,6 +27,8 @@ export interface AccountSyncDeps {
   session?: ImapSessionOptions;
   /** Default 25 MB: attachments beyond that are fetched on demand, not for offline use. */
   maxBodyBytes?: number;
+  /** Shared by every pass over an account (sync:run and the live watcher); none: no other passes. */
+  lock?: AccountLock;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;

@@ -105,7 +105,12 @@ export function watchAccount(
     return draining;
   }
 
-  async function runBatch(): Promise<void> {
+  function runBatch(): Promise<void> {
+    return deps.lock ? deps.lock.run(accountId, batch) : batch();
+  }
+
+  async function batch(): Promise<void> {
+    if (stopped) return; // stopped while another pass held the account
     const full = fullCheck;
     fullCheck = false;
     const paths = new Set(dirty);

@@ -58,4 +58,38 @@ describe('live sync service (browser shell wiring)', () => {
     await app.dispatcher.dispatch('accounts:remove', { id: accountId }, { transport: 'test' });
     await waitFor('the watcher to go', () => live?.watching().length === 0);
   }, 30_000);
+
+  it('never runs a pass the user asks for at the same time as the watcher’s pass over the account', async () => {
+    const other = await addMailUser(servers.dovecot, 'livelock');
+    for (let n = 1; n <= 30; n++)
+      await deliverMessage(servers.dovecot, other.name, rawMessage(n, { subject: `lock ${n}` }));
+    const from = events.length;
+    const saved = await app.dispatcher.dispatch(
+      'accounts:save',
+      { account: { ...accountFor(servers, other), id: null }, password: other.password },
+      { transport: 'test' },
+    );
+    const accountId = (saved.ok ? (saved.value as { id: string }).id : '') as string;
+    // The watcher's catch-up starts as soon as the account is saved; these ask for more at once.
+    const asked = await Promise.all(
+      [1, 2, 3].map(() => app.dispatcher.dispatch('sync:run', { accountId }, { transport: 'test' })),
+    );
+    expect(asked.every((r) => r.ok)).toBe(true);
+    await waitFor('the watcher to finish', () =>
+      events
+        .slice(from)
+        .some((e) => e.event === 'sync:status' && (e.payload as { accountId: string; state: string }).state === 'idle'),
+    );
+    await app.live?.checkNow(accountId);
+    const states = events
+      .slice(from)
+      .filter((e) => e.event === 'sync:status' && (e.payload as { accountId: string }).accountId === accountId)
+      .map((e) => (e.payload as { state: string }).state);
+    // Each pass says syncing when it starts and idle when it ends: two passes at once would
+    // show two syncing in a row.
+    expect(states.length).toBeGreaterThanOrEqual(4);
+    expect(states.join(' ')).not.toMatch(/syncing syncing/);
+    expect(rowsOf(app.ctx.store.db, accountId, 'INBOX')).toHaveLength(30);
+    await app.dispatcher.dispatch('accounts:remove', { id: accountId }, { transport: 'test' });
+  }, 60_000);
 });
