@@ -1,7 +1,7 @@
 // The worker thread behind parser-pool.ts: parses one message at a time and posts back the result.
 // In the desktop app this file is its own esbuild entry (out/main/parse-worker.js); from sources
 // it is loaded through parse-worker-dev.mjs, which registers tsx first.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { installFastBlob } from './fast-blob';
 import { parseMessage } from './parse-message';
 import type { ParseLimits, ParsedMessage } from './types';
@@ -25,20 +25,27 @@ if (!port) throw new Error('parse-worker runs only as a worker thread (see parse
 const { limits } = workerData as ParseWorkerData;
 installFastBlob();
 
+// The pool may send a few requests ahead (parser-pool.ts JOBS_PER_WORKER); they are parsed one
+// at a time, in order, so the oldest one the pool waits for is always the one being parsed.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: ParseRequest) => {
-  parseMessage(request.raw, limits).then(
+  previous = previous.then(() => handle(port, request));
+});
+
+function handle(to: MessagePort, request: ParseRequest): Promise<void> {
+  return parseMessage(request.raw, limits).then(
     (parsed) => {
       const result = request.html ? parsed : { ...parsed, html: null };
-      port.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply);
+      to.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply);
     },
     (error: unknown) =>
-      port.postMessage({
+      to.postMessage({
         type: 'failed',
         id: request.id,
         message: error instanceof Error ? error.message : String(error),
       } satisfies WorkerReply),
   );
-});
+}
 // Sent once the modules are loaded, so start-up time (seconds under tsx on a busy machine) is
 // never counted against the first message's timeout.
 port.postMessage({ type: 'ready' } satisfies WorkerReply);
