@@ -86,7 +86,7 @@ export interface RetrievedMessage {
 
 /**
  * Several retrieved messages in one transaction, each as its raw bytes and its UIDL row marked
- * `pending` (migration 0007): both exist or neither does, so a run that dies at any point neither
+ * `pending` (migration 0008): both exist or neither does, so a run that dies at any point neither
  * loses a message (no UIDL row: fetched again) nor duplicates it (UIDL row: never fetched again).
  * The message row comes with the parse (insertParsed). One commit per message would cost more
  * than receiving it on a fast link. Returns how many were new (a key committed meanwhile is skipped).

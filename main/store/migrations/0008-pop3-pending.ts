@@ -9,8 +9,8 @@ import type { Migration } from './types';
  * `pending` tells a message not listed yet (its row comes with the parse) from one deleted here
  * (message_id null, pending 0), which the "delete from server when deleted here" policy acts on.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0008: Migration = {
+  version: 8,
   name: 'pop3-pending',
   up(db) {
     db.exec(`

@@ -12,11 +12,11 @@ function migratedTo(version: number) {
   return db;
 }
 
-describe('migration 0007: POP3 messages downloaded and not listed yet', () => {
+describe('migration 0008: POP3 messages downloaded and not listed yet', () => {
   it('keeps UIDL rows of earlier versions as listed (pending 0), and indexes only pending rows', () => {
-    const db = migratedTo(6);
+    const db = migratedTo(7);
     db.run("INSERT INTO pop3_messages (account_id, uidl, retrieved_at) VALUES ('p1', 'old', '2026-01-01')");
-    MIGRATIONS.find((m) => m.version === 7)?.up(db);
+    MIGRATIONS.find((m) => m.version === 8)?.up(db);
     expect(db.get("SELECT pending, raw_hash FROM pop3_messages WHERE uidl = 'old'")).toEqual({
       pending: 0,
       raw_hash: null,
