@@ -65,27 +65,55 @@ export function runLocalSearch(
     );
   }
   const after = cursor?.kind === 'date' ? cursor : null;
-  const local =
-    compiled.match === null
-      ? compiled.where
-      : `m.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH :match) AND ${compiled.where}`;
-  const condition = serverIds.size === 0 ? local : `((${local}) OR m.id IN (SELECT value FROM json_each(:serverIds)))`;
+  const ordered = newestFirst(db, compiled, serverIds, after !== null);
   rows = db.all<HitRow>(
-    `SELECT ${COLUMNS} FROM messages m
-      WHERE ${condition} AND ${scope}
-        AND (:afterDate IS NULL OR m.date < :afterDate OR (m.date = :afterDate AND m.id < :afterId))
-      ORDER BY m.date DESC, m.id DESC LIMIT :limit`,
+    `SELECT ${COLUMNS} FROM messages m WHERE m.rowid IN (${ordered}) ORDER BY m.date DESC, m.id DESC`,
     {
       ...params,
       ...(serverIds.size === 0 ? {} : { serverIds: JSON.stringify([...serverIds]) }),
-      afterDate: after?.date ?? null,
-      afterId: after?.id ?? null,
+      ...(after ? { afterDate: after.date, afterId: after.id } : {}),
     },
   );
   return page(rows, request.limit, compiled, serverIds, (last) =>
     encodeCursor({ kind: 'date', date: last.date, id: last.id }),
   );
 }
+
+/** Past this many matches, walking the date index beats sorting the matches (bench/search.ts). */
+const WALK_FROM_MATCHES = 1000;
+
+/**
+ * The rowids of one page, newest first, as a subquery. Few matches: fetch them all from the index
+ * and sort (cheap). Many matches: walk messages_by_date from the newest and keep rows in the match
+ * set, which stops after a page; sorting every match of a common word would read tens of
+ * thousands of rows. Only the page's rows are then read in full.
+ */
+function newestFirst(db: ReadableDb, compiled: CompiledQuery, serverIds: ReadonlySet<string>, paged: boolean): string {
+  const keyset = paged ? 'AND (m.date, m.id) < (:afterDate, :afterId)' : '';
+  const scope = '(:accountId IS NULL OR m.account_id = :accountId)';
+  const order = 'ORDER BY m.date DESC, m.id DESC LIMIT :limit';
+  const matched = 'm.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH :match)';
+  if (compiled.match === null) {
+    const where = serverIds.size === 0 ? compiled.where : `(${compiled.where}) OR ${SERVER_HIT}`;
+    return `SELECT m.rowid FROM messages m WHERE (${where}) AND ${scope} ${keyset} ${order}`;
+  }
+  if (serverIds.size > 0) {
+    return `SELECT m.rowid FROM messages m WHERE ((${matched} AND ${compiled.where}) OR ${SERVER_HIT})
+      AND ${scope} ${keyset} ${order}`;
+  }
+  const many =
+    (db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT rowid FROM message_search WHERE message_search MATCH :match LIMIT ${WALK_FROM_MATCHES})`,
+      { match: compiled.match },
+    )?.n ?? 0) >= WALK_FROM_MATCHES;
+  return many
+    ? `SELECT m.rowid FROM messages m INDEXED BY messages_by_date
+        WHERE ${matched} AND ${compiled.where} AND ${scope} ${keyset} ${order}`
+    : `SELECT m.rowid FROM message_search s JOIN messages m ON m.rowid = s.rowid
+        WHERE message_search MATCH :match AND ${compiled.where} AND ${scope} ${keyset} ${order}`;
+}
+
+const SERVER_HIT = 'm.id IN (SELECT value FROM json_each(:serverIds))';
 
 function page(
   rows: HitRow[],

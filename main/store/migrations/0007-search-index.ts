@@ -59,6 +59,10 @@ export const migration0007: Migration = {
       END;
 
       INSERT INTO message_search (${SEARCH_COLUMNS}) SELECT ${searchValues('msg')} FROM messages msg;
+
+      -- Search results come newest first across every folder: a query matching much of the store
+      -- walks this index and stops at the first page instead of sorting every match.
+      CREATE INDEX messages_by_date ON messages (date DESC, id DESC);
     `);
   },
 };
