@@ -58,6 +58,9 @@ export const migration0007: Migration = {
         DELETE FROM message_search WHERE rowid = OLD.rowid;
       END;
 
+      -- Relevance: bm25 with a word in the subject worth most (subject, sender, to, cc, body, file names).
+      INSERT INTO message_search (message_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 1.0, 1.0, 3.0)');
+
       INSERT INTO message_search (${SEARCH_COLUMNS}) SELECT ${searchValues('msg')} FROM messages msg;
 
       -- Search results come newest first across every folder: a query matching much of the store
