@@ -23,6 +23,7 @@ export const SearchInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(500).default(50),
   /** Opaque cursor from a previous page of the same query. */
   cursor: z.string().max(4000).nullable().default(null),
+  /** `relevance` needs words to rank by (else date order) and covers local matches only (with `server`, date order). */
   sort: SearchSortSchema.default('date'),
   /**
    * Also ask IMAP servers about mail whose body is outside the offline window. Slower (network),
