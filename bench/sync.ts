@@ -204,7 +204,9 @@ async function main(): Promise<void> {
     console.log(
       '\n(b) Letterbox full sync (openNodeApp + sync:run; headers, bodies for "all mail", parse + raw store)',
     );
-    console.log('  full-text index: not built (no FTS index exists yet), so not part of this time');
+    console.log(
+      '  full-text index: built inline (search-index triggers run in every message write), so part of this time',
+    );
     console.log(
       `  full sync           ${ms(full.ms).padStart(9)}   INBOX: ${inbox?.added ?? 0} headers, ${inbox?.bodies ?? 0} bodies ` +
         `(strategy ${inbox?.strategy ?? '?'}), CPU ${ms(full.cpuMs)} (all threads)`,

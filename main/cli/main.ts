@@ -9,6 +9,7 @@ import { draftCommand } from './commands/draft';
 import { messageCommand } from './commands/message';
 import { messagesCommand } from './commands/messages';
 import { outboxCommand } from './commands/outbox';
+import { searchCommand } from './commands/search';
 import { sendCommand } from './commands/send';
 import { syncCommand } from './commands/sync';
 import { watchCommand } from './commands/watch';
@@ -24,6 +25,7 @@ const COMMANDS: readonly Command[] = [
   outboxCommand,
   draftCommand,
   doctorCommand,
+  searchCommand,
 ];
 
 /** Runs one command line and returns the exit code; never throws, never calls process.exit. */

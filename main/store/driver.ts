@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSearchFunctions } from './search-functions';
 
 export type SqlValue = string | number | bigint | Buffer | null;
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -34,6 +35,7 @@ export interface OpenOptions {
  */
 export function openSqlite(path: string, options: OpenOptions = {}): SqlDriver {
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  registerSearchFunctions(db);
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

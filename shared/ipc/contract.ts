@@ -13,6 +13,7 @@ import {
   DraftSummarySchema,
 } from '../model/draft';
 import { NoticeSchema } from '../model/notice';
+import { SearchInputSchema, SearchOutputSchema } from '../model/search';
 import { DraftContentSchema, OutboxDetailsSchema, OutboxItemSchema, OutboxStateSchema } from '../model/outbox';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
@@ -224,6 +225,11 @@ export const contract = {
       }),
       output: z.object({ contacts: z.array(ContactSchema) }),
     },
+    /**
+     * Full-text search with the query language (main/search/query): newest first or by relevance,
+     * highlights as segments. A malformed query is an `ok: false` result, not an error.
+     */
+    'search:query': { input: SearchInputSchema, output: SearchOutputSchema },
   },
   events: {
     'app:notice': NoticeSchema,

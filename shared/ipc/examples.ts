@@ -354,6 +354,39 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       attachments: [],
     },
   },
+  'search:query': {
+    input: { query: 'from:grace "quarterly report" -is:read', accountId: null, limit: 50, cursor: null, sort: 'date' },
+    output: {
+      ok: true,
+      hits: [
+        {
+          id: 'msg-1',
+          accountId: 'acc-1',
+          mailboxId: 'mbx-1',
+          subject: 'Quarterly report — 日本語',
+          from: { name: 'Grace Hopper', address: 'grace@example.org' },
+          date: '2026-11-30T09:15:00.000Z',
+          snippet: 'The quarterly report is attached.',
+          unread: true,
+          flagged: false,
+          hasAttachments: true,
+          threadId: 'thr-1',
+          subjectSegments: [
+            { text: 'Quarterly report', match: true },
+            { text: ' — 日本語', match: false },
+          ],
+          snippetSegments: [
+            { text: 'The ', match: false },
+            { text: 'quarterly report', match: true },
+            { text: ' is attached.', match: false },
+          ],
+          remote: false,
+        },
+      ],
+      nextCursor: null,
+      server: { folders: 1, found: 0, errors: [] },
+    },
+  },
   'contacts:search': {
     input: { query: 'gra', limit: 10 },
     output: {

@@ -4,6 +4,7 @@ import { migration0003 } from './0003-pop3-state';
 import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-raw-messages';
 import { migration0006 } from './0006-drafts';
+import { migration0007 } from './0007-search-index';
 import { migration0008 } from './0008-pop3-pending';
 import type { Migration } from './types';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
   migration0008,
 ];
 
