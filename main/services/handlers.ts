@@ -27,6 +27,10 @@ import {
   queueMessage,
   retryOutbox,
 } from './outbox';
+import { attachmentChunk, openAttachment, saveAttachment } from './reader/attachments';
+import { getMessageContent } from './reader/message-content';
+import { getMessageSource } from './reader/message-source';
+import { fetchRemoteImage } from './reader/remote-image';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
 import { syncStatuses } from './sync-statuses';
@@ -87,5 +91,11 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compose:start': (input) => startCompose(ctx, input),
     'compose:mailto': ({ url }) => composeFromMailto(ctx, url),
     'contacts:search': ({ query, limit }) => ({ contacts: searchContacts(ctx, query, limit) }),
+    'messages:get': (input) => getMessageContent(ctx, input),
+    'messages:source': ({ id }) => getMessageSource(ctx, id),
+    'messages:remoteImage': ({ url }) => fetchRemoteImage(url),
+    'attachments:data': (input) => attachmentChunk(ctx, input),
+    'attachments:save': (input) => saveAttachment(ctx, input),
+    'attachments:open': (input) => openAttachment(ctx, input),
   };
 }

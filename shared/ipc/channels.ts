@@ -39,6 +39,12 @@ export const CHANNELS = [
   'compose:start',
   'compose:mailto',
   'contacts:search',
+  'messages:get',
+  'messages:source',
+  'messages:remoteImage',
+  'attachments:data',
+  'attachments:save',
+  'attachments:open',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
