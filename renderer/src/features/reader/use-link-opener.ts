@@ -1,0 +1,28 @@
+import { useCallback, useState } from 'react';
+import { call, errorMessage } from '../../ipc/client';
+import { openCompose } from '../compose/compose-store';
+import { classifyLink } from './content/link-action';
+
+/**
+ * Follows a link from a message after the scheme check: web links open outside the app (the
+ * desktop shell hands window.open to the OS browser), mailto: opens a prefilled draft and sends
+ * nothing, anything else is refused with the reason shown.
+ */
+export function useLinkOpener() {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const open = useCallback((href: string) => {
+    const action = classifyLink(href);
+    setRefusal(null);
+    if (action.kind === 'refused') {
+      setRefusal(action.reason);
+    } else if (action.kind === 'web') {
+      window.open(action.url, '_blank', 'noopener,noreferrer');
+    } else {
+      call('compose:mailto', { url: action.url }).then(
+        (draft) => openCompose({ kind: 'draft', draftId: draft.id }),
+        (error: unknown) => setRefusal(`Could not start a message for this mail link: ${errorMessage(error)}`),
+      );
+    }
+  }, []);
+  return { open, refusal, dismiss: () => setRefusal(null) };
+}
