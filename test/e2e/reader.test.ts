@@ -16,8 +16,8 @@ import type { TestUser } from '../support/mail-servers';
 import { useAppSession } from './support/app-session';
 import { ComposePage } from './support/compose-page';
 import { harnessAppOpener } from './support/harness-app';
-import { PIXEL_PNG, startLoopbackRecorder, type LoopbackRecorder } from './support/loopback-recorder';
-import { hostileHtmlMessage, plainTextMessage, remoteImageMessage, type HostileMessage } from './support/reader-mail';
+import { PIXEL_PNG, startLoopbackRecorder, type LoopbackRecorder } from '../support/loopback-recorder';
+import { hostileHtmlMessage, plainTextMessage, remoteImageMessage, type HostileMessage } from '../support/reader-mail';
 
 const servers = inject('mailServers');
 const session = useAppSession({
