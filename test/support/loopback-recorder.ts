@@ -7,6 +7,9 @@ export const PIXEL_PNG = Buffer.from(
   'base64',
 );
 
+/** An empty page (not recorded), for tests that need a page on this origin without any CSP. */
+export const BLANK_PAGE = '/__blank';
+
 export interface LoopbackRecorder {
   origin: string;
   /** Every path (with query) requested so far, in order. */
@@ -21,6 +24,17 @@ export interface LoopbackRecorder {
 export async function startLoopbackRecorder(): Promise<LoopbackRecorder> {
   const paths: string[] = [];
   const server: Server = createServer((request, response) => {
+    if (request.url === BLANK_PAGE) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><html><head><title>blank</title></head><body></body></html>');
+      return;
+    }
+    // The browser asks for the blank page's icon by itself; that is not the message's doing.
+    if (request.url === '/favicon.ico') {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
     paths.push(request.url ?? '');
     response.writeHead(200, { 'content-type': 'image/png', 'content-length': PIXEL_PNG.length });
     response.end(PIXEL_PNG);

@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { FRAME_BASE_CSS, frameDocument } from './content/frame-document';
-import { PARKED_STYLE, type SanitizedHtml } from './content/html-sanitize';
+import { frameDocument } from './content/frame-document';
+import { applyFrameStyles } from './content/frame-styles';
+import type { SanitizedHtml } from './content/html-sanitize';
 
 interface MessageFrameProps {
   content: SanitizedHtml;
   /** A link in the message was activated (click, Enter): the reader decides what happens. */
   onLink: (href: string) => void;
 }
-
-type FrameWindow = Window & { CSSStyleSheet: typeof CSSStyleSheet };
 
 /**
  * The sanitized HTML in a sandboxed srcdoc frame. sandbox="allow-same-origin" and nothing else:
@@ -37,9 +36,9 @@ export function MessageFrame({ content, onLink }: MessageFrameProps) {
     let observer: ResizeObserver | null = null;
     const prepare = () => {
       const doc = frame.contentDocument;
-      const win = frame.contentWindow as FrameWindow | null;
+      const win = frame.contentWindow;
       if (doc === null || win === null || doc.body === null) return;
-      applyStyles(doc, win, sheetsRef.current);
+      applyFrameStyles(doc, win, sheetsRef.current);
       const onActivate = (event: Event) => {
         const target = event.target as Element | null;
         const link = typeof target?.closest === 'function' ? target.closest('a[href]') : null;
@@ -78,17 +77,4 @@ export function MessageFrame({ content, onLink }: MessageFrameProps) {
       srcDoc={srcDoc}
     />
   );
-}
-
-/** Base look, the message's <style> blocks and its parked style attributes, all through CSSOM. */
-function applyStyles(doc: Document, win: FrameWindow, styleSheets: readonly string[]): void {
-  const sheets = [FRAME_BASE_CSS, ...styleSheets].map((css) => {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(css);
-    return sheet;
-  });
-  doc.adoptedStyleSheets = sheets;
-  for (const element of doc.querySelectorAll<HTMLElement>(`[${PARKED_STYLE}]`)) {
-    element.style.cssText = element.getAttribute(PARKED_STYLE) ?? '';
-  }
 }

@@ -24,13 +24,33 @@ function withoutEscapes(css: string): string {
   });
 }
 
+/** image-set(…) and src(…) with everything inside them replaced by `none`. */
+function withoutImplicitLoaders(css: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of css.matchAll(IMPLICIT_LOADERS)) {
+    if (match.index < at) continue;
+    out += `${css.slice(at, match.index)}none`;
+    let depth = 1;
+    let quote: string | null = null;
+    let i = match.index + match[0].length;
+    for (; i < css.length && depth > 0; i += 1) {
+      const c = css[i];
+      if (quote !== null) quote = c === quote ? null : quote;
+      else if (c === '"' || c === "'") quote = c;
+      else if (c === '(') depth += 1;
+      else if (c === ')') depth -= 1;
+    }
+    at = i;
+  }
+  return out + css.slice(at);
+}
+
 function rewriteUrls(css: string, resolveUrl: UrlResolver): string {
-  return css
-    .replace(IMPLICIT_LOADERS, 'none-loader(')
-    .replace(URL_FUNCTION, (_match, dq?: string, sq?: string, bare?: string) => {
-      const resolved = resolveUrl((dq ?? sq ?? bare ?? '').trim());
-      return resolved === null ? 'none' : `url("${resolved.replace(/["\\\n\r]/g, '')}")`;
-    });
+  return withoutImplicitLoaders(css).replace(URL_FUNCTION, (_match, dq?: string, sq?: string, bare?: string) => {
+    const resolved = resolveUrl((dq ?? sq ?? bare ?? '').trim());
+    return resolved === null ? 'none' : `url("${resolved.replace(/["\\\n\r]/g, '')}")`;
+  });
 }
 
 /** A style attribute's declarations; '' when it holds anything executable. */
@@ -40,14 +60,17 @@ export function sanitizeInlineCss(css: string, resolveUrl: UrlResolver): string 
   return rewriteUrls(plain, resolveUrl);
 }
 
-/** A <style> block: @import and @charset rules removed, every url() resolved or dropped. */
+/**
+ * A <style> block: @import and @charset rules removed, every url() resolved or dropped; '' when
+ * it holds anything executable. Markup has no place in CSS: any `<` goes.
+ */
 export function sanitizeStyleSheet(css: string, resolveUrl: UrlResolver): string {
   const plain = withoutEscapes(css)
-    .replace(/<\/?style[^>]*>/gi, '')
+    .replace(/</g, '')
     .replace(/@import[^;]*;?/gi, '')
     .replace(/@charset[^;]*;?/gi, '')
     .replace(/@namespace[^;]*;?/gi, '');
-  if (EXECUTABLE.test(plain)) return plain.replace(new RegExp(EXECUTABLE.source, 'gi'), 'invalid-');
+  if (EXECUTABLE.test(plain)) return '';
   return rewriteUrls(plain, resolveUrl);
 }
 

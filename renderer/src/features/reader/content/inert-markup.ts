@@ -30,12 +30,15 @@ export function inertMarkup(html: string): { html: string; styleSheets: string[]
   const styleSheets: string[] = [];
   let dropDepth = 0;
   let styleText: string | null = null;
+  // Inside <svg> or <math> a <style> is foreign content with other parsing rules: never kept.
+  let foreignDepth = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (name === 'svg' || name === 'math') foreignDepth += 1;
         if (dropDepth > 0 || DROPPED_WITH_CONTENT.has(name)) {
           dropDepth += 1;
-          if (name === 'style' && dropDepth === 1) styleText = '';
+          if (name === 'style' && dropDepth === 1 && foreignDepth === 0) styleText = '';
           return;
         }
         if (DROPPED.has(name)) return;
@@ -51,6 +54,7 @@ export function inertMarkup(html: string): { html: string; styleSheets: string[]
         else if (dropDepth === 0) out += escapeText(text);
       },
       onclosetag(name, implied) {
+        if ((name === 'svg' || name === 'math') && foreignDepth > 0) foreignDepth -= 1;
         if (dropDepth > 0) {
           dropDepth -= 1;
           if (dropDepth === 0 && styleText !== null) {
