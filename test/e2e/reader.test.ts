@@ -155,6 +155,27 @@ describe('reader', { timeout: 120_000 }, () => {
     expect((await invoke('outbox:list', {})).items).toEqual([]);
   });
 
+  it('opens a web link outside the app, and asks first when its text shows another address', async () => {
+    await openAppWithAccount();
+    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    const [popup] = await Promise.all([
+      session.context.waitForEvent('page'),
+      frame().getByRole('link', { name: 'Our site' }).click(),
+    ]);
+    await expect.poll(() => popup.url()).toBe(`${web.origin}/opened-site`);
+    await popup.close();
+    // The reader itself did not navigate.
+    await frame().getByText('Hello reader').waitFor();
+
+    await frame().getByRole('link', { name: 'https://www.bank.example/login' }).click();
+    const confirm = session.app.dialog('Open this link?');
+    await confirm.getByText(/shows bank\.example but goes to evil\.example/).waitFor();
+    await confirm.getByText('https://evil.example/login').waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(session.context.pages()).toHaveLength(1);
+  });
+
   it('saves an attachment as a download with a sanitized name and the exact bytes, and warns before a program', async () => {
     await openAppWithAccount();
     await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();

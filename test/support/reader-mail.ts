@@ -44,7 +44,7 @@ export function hostileHtmlMessage(options: {
 <p>Sign in at <a href="https://evil.example/login">https://www.bank.example/login</a></p>
 <img alt="Inline logo" src="cid:logo@reader.test">
 <p><a href="mailto:someone@example.org?subject=Hello%20there&amp;body=Hi%20from%20mail">Write to someone</a></p>
-<p><a href="https://example.org/docs">Docs</a></p>
+<p><a href="https://example.org/docs">Docs</a> <a href="${origin}/opened-site">Our site</a></p>
 <svg><script>new Image().src='${origin}/svg-script'</script><image href="${origin}/svg-image"/></svg>
 <math><mtext><table><mglyph><style><img src=x onerror="new Image().src='${origin}/mxss'"></style></mglyph></table></mtext></math>
 <form action="${origin}/form"><input name="q" value="x"><button>Go</button></form>

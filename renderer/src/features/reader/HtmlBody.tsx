@@ -13,7 +13,7 @@ const NO_IMAGES: ReadonlyMap<string, string> = new Map();
 interface HtmlBodyProps {
   message: MessageContent;
   html: string;
-  onLink: (href: string) => void;
+  onLink: (href: string, warning: string | null) => void;
 }
 
 /** The HTML body: sanitized, remote content behind the banner, inline images from the message. */

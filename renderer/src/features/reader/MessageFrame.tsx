@@ -5,8 +5,8 @@ import type { SanitizedHtml } from './content/html-sanitize';
 
 interface MessageFrameProps {
   content: SanitizedHtml;
-  /** A link in the message was activated (click, Enter): the reader decides what happens. */
-  onLink: (href: string) => void;
+  /** A link was activated (click, Enter); `warning` when its text shows another address. */
+  onLink: (href: string, warning: string | null) => void;
 }
 
 /**
@@ -44,8 +44,11 @@ export function MessageFrame({ content, onLink }: MessageFrameProps) {
         const link = typeof target?.closest === 'function' ? target.closest('a[href]') : null;
         if (link === null) return;
         event.preventDefault();
-        if (event.type === 'click' || (event as MouseEvent).button === 1)
-          onLinkRef.current(link.getAttribute('href') ?? '');
+        // Set by html-sanitize after DOMPurify removed every data-* attribute the message had.
+        const warning = link.hasAttribute('data-lb-mismatch') ? link.getAttribute('title') : null;
+        if (event.type === 'click' || (event as MouseEvent).button === 1) {
+          onLinkRef.current(link.getAttribute('href') ?? '', warning);
+        }
       };
       doc.addEventListener('click', onActivate, true);
       doc.addEventListener('auxclick', onActivate, true);

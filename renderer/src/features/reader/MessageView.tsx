@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { MessageContent } from '../../../../shared/model/reader';
 import { errorMessage } from '../../ipc/client';
+import { Dialog } from '../../ui/Dialog';
 import { QueryView } from '../../ui/QueryView';
 import { subjectText } from '../inbox/format';
 import { AttachmentList } from './AttachmentList';
@@ -91,6 +92,20 @@ function MessageArticle({ message, children }: { message: MessageContent; childr
       ) : null}
       <AttachmentList messageId={message.id} attachments={message.attachments} />
       {showSource ? <SourceDialog messageId={message.id} onClose={() => setShowSource(false)} /> : null}
+      {links.confirming ? (
+        <Dialog title="Open this link?" onClose={links.cancel} ownActions>
+          <p>{links.confirming.warning}.</p>
+          <p className="reader-link-target">{links.confirming.href}</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={links.cancel} data-autofocus>
+              Cancel
+            </button>
+            <button type="button" className="primary danger" onClick={links.confirm}>
+              Open anyway
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </article>
   );
 }

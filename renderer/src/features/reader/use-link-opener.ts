@@ -10,7 +10,8 @@ import { classifyLink } from './content/link-action';
  */
 export function useLinkOpener() {
   const [refusal, setRefusal] = useState<string | null>(null);
-  const open = useCallback((href: string) => {
+  const [confirming, setConfirming] = useState<{ href: string; warning: string } | null>(null);
+  const follow = useCallback((href: string) => {
     const action = classifyLink(href);
     setRefusal(null);
     if (action.kind === 'refused') {
@@ -24,5 +25,23 @@ export function useLinkOpener() {
       );
     }
   }, []);
-  return { open, refusal, dismiss: () => setRefusal(null) };
+  /** `warning`: the link's text shows another address (link-mismatch.ts); the user confirms first. */
+  const open = useCallback(
+    (href: string, warning: string | null = null) => {
+      if (warning === null) follow(href);
+      else setConfirming({ href, warning });
+    },
+    [follow],
+  );
+  return {
+    open,
+    refusal,
+    dismiss: () => setRefusal(null),
+    confirming,
+    confirm: () => {
+      if (confirming) follow(confirming.href);
+      setConfirming(null);
+    },
+    cancel: () => setConfirming(null),
+  };
 }
