@@ -167,6 +167,24 @@ describe('reader', { timeout: 120_000 }, () => {
     // The reader itself did not navigate.
     await frame().getByText('Hello reader').waitFor();
 
+    // A jump within the message scrolls to its target and is neither opened nor refused.
+    const endInView = () =>
+      session.page.evaluate(() => {
+        const iframe = document.querySelector<HTMLIFrameElement>('iframe[title="Message body"]');
+        const end = iframe?.contentDocument?.querySelector('[id$="the-end"]');
+        const pane = document.querySelector('.pane-reader .pane-body');
+        if (!iframe || !end || !pane) return null;
+        const top = iframe.getBoundingClientRect().top + end.getBoundingClientRect().top;
+        const view = pane.getBoundingClientRect();
+        return top >= view.top && top < view.bottom;
+      });
+    await session.page.evaluate(() => document.querySelector('.pane-reader .pane-body')?.scrollTo(0, 0));
+    expect(await endInView()).toBe(false);
+    await frame().getByRole('link', { name: 'Jump to the end' }).click();
+    await expect.poll(endInView).toBe(true);
+    expect(await session.app.reader.getByRole('alert').count()).toBe(0);
+    expect(session.context.pages()).toHaveLength(1);
+
     await frame().getByRole('link', { name: 'https://www.bank.example/login' }).click();
     const confirm = session.app.dialog('Open this link?');
     await confirm.getByText(/shows bank\.example but goes to evil\.example/).waitFor();

@@ -34,6 +34,7 @@ export function hostileHtmlMessage(options: {
 <script>document.title = 'pwned'; new Image().src = '${origin}/script-ran';</script>
 </head><body>
 <p class="hello" style="font-weight: 700">Hello reader</p>
+<p><a href="#the-end">Jump to the end</a></p>
 <img alt="Remote logo" src="${origin}/remote.png">
 <img alt="" width="1" height="1" src="${origin}/pixel.gif?track=ada">
 <img alt="Broken" src="nothing" onerror="new Image().src='${origin}/onerror'">
@@ -55,6 +56,7 @@ export function hostileHtmlMessage(options: {
 <img alt="Srcset" srcset="${origin}/srcset.png 2x">
 <table background="${origin}/table-bg.png"><tr><td style="width: expression(alert(1))">cell</td></tr></table>
 <p style="background: url(${origin}/style-attr.png)">attr bg</p>
+<p id="the-end">The end</p>
 </body></html>`;
   const boundary = 'outer-reader-boundary';
   const related = 'related-reader-boundary';

@@ -44,10 +44,15 @@ export function MessageFrame({ content, onLink }: MessageFrameProps) {
         const link = typeof target?.closest === 'function' ? target.closest('a[href]') : null;
         if (link === null) return;
         event.preventDefault();
+        const href = link.getAttribute('href') ?? '';
+        if (href.startsWith('#')) {
+          scrollToAnchor(doc, href.slice(1));
+          return;
+        }
         // Set by html-sanitize after DOMPurify removed every data-* attribute the message had.
         const warning = link.hasAttribute('data-lb-mismatch') ? link.getAttribute('title') : null;
         if (event.type === 'click' || (event as MouseEvent).button === 1) {
-          onLinkRef.current(link.getAttribute('href') ?? '', warning);
+          onLinkRef.current(href, warning);
         }
       };
       doc.addEventListener('click', onActivate, true);
@@ -80,4 +85,19 @@ export function MessageFrame({ content, onLink }: MessageFrameProps) {
       srcDoc={srcDoc}
     />
   );
+}
+
+/** A jump within the message (a newsletter's contents); DOMPurify prefixed the target's id or name. */
+function scrollToAnchor(doc: Document, fragment: string): void {
+  let name = fragment;
+  try {
+    name = decodeURIComponent(fragment);
+  } catch {
+    // A malformed escape: look the fragment up as written.
+  }
+  const target =
+    doc.getElementById(`user-content-${name}`) ??
+    doc.getElementsByName(`user-content-${name}`)[0] ??
+    doc.getElementById(name);
+  target?.scrollIntoView();
 }
