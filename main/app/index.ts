@@ -12,6 +12,7 @@ import { outboxRunner, stopOutbox } from '../services/outbox';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { openElectronSettings } from './electron-settings';
+import { electronFilePorts } from './desktop-files';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
 import { createMailtoHandler } from './mailto-handler';
@@ -54,6 +55,7 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
         secrets,
         probes: createMailProbes(),
         notices: [...settingsNotices, ...secretNotices],
+        desktop: electronFilePorts(),
       },
       (channel, error) => console.error(`[ipc] ${channel} failed`, error),
     );

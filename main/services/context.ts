@@ -5,6 +5,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Store } from '../store/open-store';
 import type { OutboxOptions } from './outbox';
+import type { DesktopFilePorts } from './reader/desktop-ports';
 import type { SyncOptions } from './sync';
 
 /**
@@ -27,4 +28,6 @@ export interface AppContext {
   sync?: SyncOptions;
   /** Overrides for sending (TLS trust, retry timing, a counting transport in tests). */
   outbox?: OutboxOptions;
+  /** Native folder dialog and "open with the default app": the desktop shell only. */
+  desktop?: DesktopFilePorts;
 }

@@ -28,6 +28,10 @@ import {
   retryOutbox,
 } from './outbox';
 import { searchMessages } from './search';
+import { attachmentChunk, openAttachment, saveAttachment } from './reader/attachments';
+import { getMessageContent } from './reader/message-content';
+import { getMessageSource } from './reader/message-source';
+import { fetchRemoteImage } from './reader/remote-image';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
 import { syncStatuses } from './sync-statuses';
@@ -89,5 +93,11 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compose:mailto': ({ url }) => composeFromMailto(ctx, url),
     'contacts:search': ({ query, limit }) => ({ contacts: searchContacts(ctx, query, limit) }),
     'search:query': (input) => searchMessages(ctx, input),
+    'messages:get': (input) => getMessageContent(ctx, input),
+    'messages:source': ({ id }) => getMessageSource(ctx, id),
+    'messages:remoteImage': ({ url }) => fetchRemoteImage(url),
+    'attachments:data': (input) => attachmentChunk(ctx, input),
+    'attachments:save': (input) => saveAttachment(ctx, input),
+    'attachments:open': (input) => openAttachment(ctx, input),
   };
 }

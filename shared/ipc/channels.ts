@@ -40,6 +40,12 @@ export const CHANNELS = [
   'compose:mailto',
   'contacts:search',
   'search:query',
+  'messages:get',
+  'messages:source',
+  'messages:remoteImage',
+  'attachments:data',
+  'attachments:save',
+  'attachments:open',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -16,6 +16,13 @@ import { NoticeSchema } from '../model/notice';
 import { SearchInputSchema, SearchOutputSchema } from '../model/search';
 import { DraftContentSchema, OutboxDetailsSchema, OutboxItemSchema, OutboxStateSchema } from '../model/outbox';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
+import {
+  AttachmentDataSchema,
+  AttachmentRefSchema,
+  MessageContentSchema,
+  RemoteImageSchema,
+  SavedAttachmentSchema,
+} from '../model/reader';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
 import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
 import type { ChannelName, EventName } from './channels';
@@ -230,6 +237,39 @@ export const contract = {
      * highlights as segments. A malformed query is an `ok: false` result, not an error.
      */
     'search:query': { input: SearchInputSchema, output: SearchOutputSchema },
+    /**
+     * A message as the reader shows it: headers, the raw HTML (the renderer sanitizes it), the text
+     * and the parts. With `download`, a body still on the server is fetched first (IMAP only).
+     */
+    'messages:get': {
+      input: z.strictObject({ id: z.string().min(1).max(64), download: z.boolean().default(false) }),
+      output: MessageContentSchema,
+    },
+    /** The raw RFC 822 text for "View source", cut at a size the reader can show. */
+    'messages:source': {
+      input: z.strictObject({ id: z.string().min(1).max(64) }),
+      output: z.object({ source: z.string(), size: z.number().int().nonnegative(), truncated: z.boolean() }),
+    },
+    /** One remote image the user allowed, fetched by main (the window's CSP loads nothing remote). */
+    'messages:remoteImage': {
+      input: z.strictObject({ url: z.string().min(1).max(8192) }),
+      output: RemoteImageSchema,
+    },
+    /** A part's bytes in chunks (inline images, downloads in the browser shell). */
+    'attachments:data': {
+      input: AttachmentRefSchema.extend({ offset: z.number().int().nonnegative().default(0) }),
+      output: AttachmentDataSchema,
+    },
+    /** Saves a part into a folder the user picks in a native dialog (Electron only). */
+    'attachments:save': { input: AttachmentRefSchema, output: SavedAttachmentSchema },
+    /**
+     * Opens a part with the system's default app (Electron only). Executable types are refused
+     * unless the user confirmed the warning.
+     */
+    'attachments:open': {
+      input: AttachmentRefSchema.extend({ confirmedExecutable: z.boolean().default(false) }),
+      output: z.object({ opened: z.boolean() }),
+    },
   },
   events: {
     'app:notice': NoticeSchema,

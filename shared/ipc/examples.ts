@@ -233,11 +233,23 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
   },
   'prefs:get': {
     input: {},
-    output: { layout: 'columns', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'columns',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      remoteContentSenders: [],
+    },
   },
   'prefs:update': {
     input: { layout: 'stacked' },
-    output: { layout: 'stacked', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'stacked',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      remoteContentSenders: ['news@example.org'],
+    },
   },
   'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
   'messages:move': { input: { ids: ['msg-1'], toMailboxId: 'mbx-2' }, output: { changed: 1, queued: 1 } },
@@ -425,6 +437,59 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
         },
       ],
     },
+  },
+  'messages:get': {
+    input: { id: 'msg-1', download: false },
+    output: {
+      id: 'msg-1',
+      accountId: 'acc-1',
+      mailboxId: 'mbx-1',
+      subject: 'Réunion',
+      from: { name: 'Grace Hopper', address: 'grace@example.org' },
+      replyTo: [],
+      to: [{ name: '', address: 'ada@example.com' }],
+      cc: [],
+      date: '2026-11-30T09:00:00.000Z',
+      unread: true,
+      body: { state: 'local', html: '<p>Ten is fine.</p>', htmlTruncated: false, text: 'Ten is fine.' },
+      attachments: [
+        {
+          partId: '1',
+          filename: 'agenda.pdf',
+          mimeType: 'application/pdf',
+          size: 1024,
+          contentId: null,
+          inline: false,
+        },
+      ],
+      warnings: [],
+    },
+  },
+  'messages:source': {
+    input: { id: 'msg-1' },
+    output: { source: 'Subject: Réunion\r\n\r\nTen is fine.\r\n', size: 35, truncated: false },
+  },
+  'messages:remoteImage': {
+    input: { url: 'https://example.org/logo.png' },
+    output: { url: 'https://example.org/logo.png', dataUrl: 'data:image/png;base64,iVBORw0KGgo=', error: null },
+  },
+  'attachments:data': {
+    input: { messageId: 'msg-1', partId: '1', offset: 0 },
+    output: {
+      filename: 'agenda.pdf',
+      mimeType: 'application/pdf',
+      size: 4,
+      contentBase64: 'JVBERg==',
+      nextOffset: null,
+    },
+  },
+  'attachments:save': {
+    input: { messageId: 'msg-1', partId: '1' },
+    output: { path: '/home/ada/Downloads/agenda.pdf', filename: 'agenda.pdf' },
+  },
+  'attachments:open': {
+    input: { messageId: 'msg-1', partId: '1', confirmedExecutable: false },
+    output: { opened: true },
   },
 };
 

@@ -1,9 +1,7 @@
-import { useUi, type MessageSource } from '../../app/ui-store';
+import { useUi } from '../../app/ui-store';
 import { Pane } from '../../ui/Pane';
-import { useMessages } from '../inbox/queries';
-import { longDate, senderName, subjectText } from '../inbox/format';
 import { DeliveryDetails } from '../outbox/DeliveryDetails';
-import { ReplyActions } from './ReplyActions';
+import { MessageView } from './MessageView';
 
 export function ReaderPane() {
   const source = useUi((state) => state.source);
@@ -16,41 +14,14 @@ export function ReaderPane() {
       </Pane>
     );
   }
-  if (source.kind !== 'outbox') return <MessageReader source={source} selectedId={selectedId} />;
   return (
     <Pane title="Reader" className="pane-reader">
-      {selectedId === null ? <p className="state">No message selected</p> : <DeliveryDetails id={selectedId} />}
-    </Pane>
-  );
-}
-
-function MessageReader({ source, selectedId }: { source: MessageSource; selectedId: string | null }) {
-  // Same query key as the list, so this reads the list's cache rather than calling main again.
-  const messages = useMessages(source);
-  const message = messages.data?.pages.flatMap((page) => page.messages).find((m) => m.id === selectedId);
-
-  return (
-    <Pane title="Reader" className="pane-reader">
-      {message === undefined ? (
+      {selectedId === null ? (
         <p className="state">No message selected</p>
+      ) : source.kind === 'outbox' ? (
+        <DeliveryDetails id={selectedId} />
       ) : (
-        <article className="reader" aria-label={subjectText(message.subject)}>
-          <h3 className="reader-subject">{subjectText(message.subject)}</h3>
-          <ReplyActions messageId={message.id} />
-          <dl className="reader-meta">
-            <dt>From</dt>
-            <dd>
-              {senderName(message.from)}
-              {message.from && message.from.name ? ` <${message.from.address}>` : null}
-            </dd>
-            <dt>Date</dt>
-            <dd>
-              <time dateTime={message.date}>{longDate(message.date)}</time>
-            </dd>
-          </dl>
-          <p className="reader-snippet">{message.snippet}</p>
-          <p className="state">Showing the preview only: reading full messages is not in this build yet.</p>
-        </article>
+        <MessageView key={selectedId} id={selectedId} />
       )}
     </Pane>
   );
