@@ -27,6 +27,7 @@ import {
   queueMessage,
   retryOutbox,
 } from './outbox';
+import { sendLimit } from './send-limits';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
 import { syncStatuses } from './sync-statuses';
@@ -87,5 +88,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compose:start': (input) => startCompose(ctx, input),
     'compose:mailto': ({ url }) => composeFromMailto(ctx, url),
     'contacts:search': ({ query, limit }) => ({ contacts: searchContacts(ctx, query, limit) }),
+    'compose:limits': ({ accountId, identityId }) => sendLimit(ctx, accountId, identityId),
   };
 }

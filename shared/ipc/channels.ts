@@ -39,6 +39,7 @@ export const CHANNELS = [
   'compose:start',
   'compose:mailto',
   'contacts:search',
+  'compose:limits',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -15,6 +15,7 @@ import {
 import { NoticeSchema } from '../model/notice';
 import { DraftContentSchema, OutboxDetailsSchema, OutboxItemSchema, OutboxStateSchema } from '../model/outbox';
 import { PrefsPatchSchema, PrefsSchema } from '../model/prefs';
+import { SendLimitSchema } from '../model/send-limit';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
 import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
 import type { ChannelName, EventName } from './channels';
@@ -223,6 +224,11 @@ export const contract = {
         limit: z.number().int().min(1).max(50).default(10),
       }),
       output: z.object({ contacts: z.array(ContactSchema) }),
+    },
+    /** The message size the SMTP server of this identity takes, as learned from its last EHLO. */
+    'compose:limits': {
+      input: z.strictObject({ accountId: z.string().min(1).max(64), identityId: z.string().min(1).max(64) }),
+      output: SendLimitSchema,
     },
   },
   events: {
