@@ -8,6 +8,7 @@ import { composeFromMailto } from '../services/compose';
 import { composeApp } from '../services/compose-app';
 import { startLiveSync } from '../services/live';
 import { stopDraftSync } from '../services/draft-sync-scheduler';
+import { startDraftSyncTriggers } from '../services/draft-sync-triggers';
 import { outboxRunner, stopOutbox } from '../services/outbox';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -73,6 +74,8 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
         console.error('[mailto] could not open the link', error);
       }
     });
+    // Drafts not copied to the server yet go at start-up and after each good sync pass.
+    startDraftSyncTriggers(ctx);
     const live = startLiveSync(ctx);
     // Sends wait in the outbox and go by themselves; send-later messages whose time passed
     // while the app was closed go now.
