@@ -70,6 +70,30 @@ async function inSent(user: TestUser, subject: string): Promise<number> {
   }
 }
 
+/** A plain-text message from the recipient lands in `user`'s Inbox and is synced, as if it just arrived. */
+async function receive(user: TestUser, headers: string[], body: string): Promise<void> {
+  const raw = [
+    `From: Rita Recipient <${recipient.address}>`,
+    `To: ${user.address}`,
+    ...headers,
+    `Date: ${new Date().toUTCString()}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
+  await deliverMessage(servers.dovecot, user.name, raw);
+  await invoke('sync:run', { accountId: null });
+}
+
+/** Opens the message about `topic` from All inboxes and answers it with Reply. */
+async function replyTo(topic: string): Promise<ComposePage> {
+  await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
+  await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
+  await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
+  return ComposePage.waitFor(session.app, 'Reply');
+}
+
 const NOTES = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Line one\nLine two\n'.repeat(200)) };
 
 describe('compose and drafts', () => {
@@ -179,26 +203,12 @@ describe('compose and drafts', () => {
     const topic = uniqueSubject('Lunch');
     const originalId = `<orig-${randomBytes(6).toString('hex')}@example.test>`;
     const earlierId = `<earlier-${randomBytes(6).toString('hex')}@example.test>`;
-    const raw = [
-      `From: Rita Recipient <${recipient.address}>`,
-      `To: ${user.address}`,
-      `Subject: Re: ${topic}`,
-      `Message-ID: ${originalId}`,
-      `In-Reply-To: ${earlierId}`,
-      `References: ${earlierId}`,
-      `Date: ${new Date().toUTCString()}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
+    await receive(
+      user,
+      [`Subject: Re: ${topic}`, `Message-ID: ${originalId}`, `In-Reply-To: ${earlierId}`, `References: ${earlierId}`],
       'Shall we meet at noon?',
-      '',
-    ].join('\r\n');
-    await deliverMessage(servers.dovecot, user.name, raw);
-    await invoke('sync:run', { accountId: null });
-
-    await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
-    await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
-    await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
-    const reply = await ComposePage.waitFor(session.app, 'Reply');
+    );
+    const reply = await replyTo(topic);
     expect(await reply.field('Subject').inputValue()).toBe(`Re: ${topic}`);
     expect(await reply.field('To').inputValue()).toContain(recipient.address);
     await reply.field('Message').press('ControlOrMeta+Home');
@@ -212,6 +222,57 @@ describe('compose and drafts', () => {
     expect(parsed.references?.split(/\s+/)).toEqual([earlierId, originalId]);
     expect(parsed.text).toContain('Noon works.');
     expect(message.envelope.rcptTo).toEqual([recipient.address]);
+  });
+
+  it('puts the reply signature, formatted, above the quote when the settings say so', async () => {
+    const user = await openAppWithAccount();
+    await session.app.settings.click();
+    const settings = session.app.dialog('Settings');
+    const signatures = settings.getByRole('region', { name: 'Signatures', exact: true });
+    await signatures.getByLabel('Signature in replies and forwards', { exact: true }).selectOption({
+      label: 'Above the quoted message',
+    });
+    await signatures.getByLabel('Signature for new messages', { exact: true }).fill('Cora at her desk');
+    await signatures.getByLabel('A different signature for replies and forwards', { exact: true }).check();
+    await signatures.getByLabel('Signature for replies and forwards', { exact: true }).fill('Cora, on the road');
+    await signatures.getByLabel('Formatted version for replies and forwards', { exact: true }).check();
+    const rich = signatures.getByRole('textbox', { name: 'Formatted signature for replies and forwards' });
+    await rich.click();
+    await rich.press('End');
+    await rich.press('ControlOrMeta+b');
+    await rich.pressSequentially(' (mobile)');
+    await signatures.getByRole('button', { name: 'Save signatures', exact: true }).click();
+    await signatures.getByRole('status').filter({ hasText: 'Signatures saved.' }).waitFor();
+    await session.page.screenshot({ path: '/tmp/letterbox-settings-signatures.png' });
+    await settings.getByRole('button', { name: 'Close', exact: true }).click();
+
+    const topic = uniqueSubject('Road trip');
+    await receive(
+      user,
+      [`Subject: ${topic}`, `Message-ID: <road-${randomBytes(6).toString('hex')}@example.test>`],
+      'Where are you today?',
+    );
+    const reply = await replyTo(topic);
+    const shown = await reply.field('Message').innerText();
+    expect(shown).not.toContain('Cora at her desk');
+    expect(shown.indexOf('Cora, on the road (mobile)')).toBeGreaterThan(-1);
+    expect(shown.indexOf('Cora, on the road (mobile)')).toBeLessThan(shown.indexOf('Where are you today?'));
+    await reply.field('Message').press('ControlOrMeta+Home');
+    await reply.field('Message').pressSequentially('In Lyon.');
+    await reply.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(`Re: ${topic}`));
+    const parsed = await PostalMime.parse(message.raw);
+    const text = parsed.text ?? '';
+    expect(text).not.toContain('Cora at her desk');
+    // The text alternative keeps the RFC 3676 delimiter exactly, the signature right under it.
+    expect(text).toMatch(
+      /^In Lyon\.\n\n-- \nCora, on the road \(mobile\)\n\nOn .+ wrote:\n\n> Where are you today\?\n*$/,
+    );
+    const html = parsed.html ?? '';
+    expect(html).toContain('<p>Cora, on the road<strong> (mobile)</strong></p>');
+    expect(html.indexOf('(mobile)')).toBeLessThan(html.indexOf('<blockquote'));
+    await invoke('prefs:update', { signaturePlacement: 'below' });
   });
 
   it('suggests addresses from mail as the user types, by keyboard, and discards a draft on request', async () => {
