@@ -94,6 +94,13 @@ async function replyTo(topic: string): Promise<ComposePage> {
   return ComposePage.waitFor(session.app, 'Reply');
 }
 
+/** A 1×1 PNG, as a screenshot tool would put on the clipboard. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const CSV = 'month,sales\n2026-10,41\n2026-11,58\n';
+
 const NOTES = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Line one\nLine two\n'.repeat(200)) };
 
 describe('compose and drafts', () => {
@@ -172,6 +179,49 @@ describe('compose and drafts', () => {
     const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
     const parsed = await PostalMime.parse(message.raw);
     expect(parsed.attachments.map((a) => a.filename)).toEqual(['notes.txt']);
+  });
+
+  it('sends a pasted image as an inline cid: part of the HTML and a dropped file as an attachment', async () => {
+    await openAppWithAccount();
+    const subject = uniqueSubject('Pasted and dropped');
+    const compose = await ComposePage.open(session.app);
+    await compose.fill({ to: recipient.address, subject, body: 'The chart, and the data:' });
+    const body = compose.field('Message');
+    await body.press('End');
+    // A screenshot on the clipboard: a nameless PNG, as browsers hand one over.
+    await body.evaluate((editor, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const clipboard = new DataTransfer();
+      clipboard.items.add(new File([bytes], '', { type: 'image/png' }));
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    }, PNG.toString('base64'));
+    await body.locator('img.inline-image[src^="data:image/png"]').waitFor();
+    // A file from the file manager, dropped on the dialog (not into the text).
+    await compose.attachments.evaluate((region, csv) => {
+      const drag = new DataTransfer();
+      drag.items.add(new File([csv], 'data.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        region.dispatchEvent(new DragEvent(type, { dataTransfer: drag, bubbles: true, cancelable: true }));
+      }
+    }, CSV);
+    await compose.attachments.getByRole('button', { name: 'Remove data.csv', exact: true }).waitFor();
+    expect(await compose.attachments.getByText('image.png').count()).toBe(0);
+    await compose.saved.waitFor();
+    await compose.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
+    const parsed = await PostalMime.parse(message.raw);
+    const cids = [...(parsed.html ?? '').matchAll(/<img[^>]*src="cid:([^"]+)"/g)].map((match) => match[1]);
+    expect(cids).toHaveLength(1);
+    const image = parsed.attachments.find((a) => a.mimeType === 'image/png');
+    expect(image?.contentId).toBe(`<${cids[0]}>`);
+    expect(image?.related).toBe(true);
+    expect(Buffer.from(image?.content as ArrayBuffer).equals(PNG)).toBe(true);
+    const file = parsed.attachments.find((a) => a.filename === 'data.csv');
+    expect(file?.disposition).toBe('attachment');
+    expect(Buffer.from(file?.content as ArrayBuffer).toString('utf8')).toBe(CSV);
+    expect(parsed.attachments).toHaveLength(2);
+    expect(parsed.text).toContain('The chart, and the data:');
   });
 
   it('sends plain-text mode as a single text/plain part', async () => {
