@@ -15,19 +15,18 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { openElectronSettings } from './electron-settings';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
-import { createMailtoHandler } from './mailto-handler';
+import { createMailtoHandler, type MailtoHandler } from './mailto-handler';
 import { createMainWindow } from './main-window';
 import { openSafeStorageSecrets } from './safe-storage-secrets';
 
 // Bundled to out/main/index.js; the preload and renderer builds sit beside it in out/.
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const mailto = app.requestSingleInstanceLock() ? createMailtoHandler() : null;
+const mailto = createMailtoHandler(process.argv);
 
 if (!mailto) {
   app.quit();
 } else {
-  mailto.fromArgv(process.argv);
   // The CLI and the browser shell honour LETTERBOX_PROFILE; the app must open the same folder.
   if (process.env.LETTERBOX_PROFILE) app.setPath('userData', resolveProfileDir(undefined));
   registerAppScheme();
@@ -38,7 +37,7 @@ if (!mailto) {
   );
 }
 
-async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<void> {
+async function start(mailto: MailtoHandler): Promise<void> {
   try {
     const profileDir = ensureProfileDir(app.getPath('userData'));
     denyPermissions(session.defaultSession);
@@ -61,9 +60,9 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
     const window = createMainWindow(settings, join(outDir, 'preload', 'index.cjs'));
     const unbridge = bridgeIpc(window, dispatcher, bus);
     app.on('second-instance', (_event, argv) => {
+      if (!mailto.secondInstance(argv).focusWindow) return;
       if (window.isMinimized()) window.restore();
       window.focus();
-      mailto.fromArgv(argv);
     });
     // A mailto: link becomes a saved draft; the window opens compose on it.
     mailto.ready((url) => {
