@@ -8,6 +8,7 @@ import { composeFromMailto } from '../services/compose';
 import { composeApp } from '../services/compose-app';
 import { startLiveSync } from '../services/live';
 import { stopDraftSync } from '../services/draft-sync-scheduler';
+import { startDraftSyncTriggers } from '../services/draft-sync-triggers';
 import { outboxRunner, stopOutbox } from '../services/outbox';
 import { openStore } from '../store/open-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -15,19 +16,18 @@ import { openElectronSettings } from './electron-settings';
 import { electronFilePorts } from './desktop-files';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
-import { createMailtoHandler } from './mailto-handler';
+import { createMailtoHandler, type MailtoHandler } from './mailto-handler';
 import { createMainWindow } from './main-window';
 import { openSafeStorageSecrets } from './safe-storage-secrets';
 
 // Bundled to out/main/index.js; the preload and renderer builds sit beside it in out/.
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const mailto = app.requestSingleInstanceLock() ? createMailtoHandler() : null;
+const mailto = createMailtoHandler(process.argv);
 
 if (!mailto) {
   app.quit();
 } else {
-  mailto.fromArgv(process.argv);
   // The CLI and the browser shell honour LETTERBOX_PROFILE; the app must open the same folder.
   if (process.env.LETTERBOX_PROFILE) app.setPath('userData', resolveProfileDir(undefined));
   registerAppScheme();
@@ -38,7 +38,7 @@ if (!mailto) {
   );
 }
 
-async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<void> {
+async function start(mailto: MailtoHandler): Promise<void> {
   try {
     const profileDir = ensureProfileDir(app.getPath('userData'));
     denyPermissions(session.defaultSession);
@@ -62,9 +62,9 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
     const window = createMainWindow(settings, join(outDir, 'preload', 'index.cjs'));
     const unbridge = bridgeIpc(window, dispatcher, bus);
     app.on('second-instance', (_event, argv) => {
+      if (!mailto.secondInstance(argv).focusWindow) return;
       if (window.isMinimized()) window.restore();
       window.focus();
-      mailto.fromArgv(argv);
     });
     // A mailto: link becomes a saved draft; the window opens compose on it.
     mailto.ready((url) => {
@@ -75,6 +75,8 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
         console.error('[mailto] could not open the link', error);
       }
     });
+    // Drafts not copied to the server yet go at start-up and after each good sync pass.
+    startDraftSyncTriggers(ctx);
     const live = startLiveSync(ctx);
     // Sends wait in the outbox and go by themselves; send-later messages whose time passed
     // while the app was closed go now.

@@ -1,37 +1,35 @@
 import { app } from 'electron';
+import { MailtoInbox, secondInstancePlan, startupPlan } from '../compose/mailto-links';
 
-const MAILTO = /^mailto:/i;
+export interface MailtoHandler {
+  /** Where links go once the window can open compose; those that came earlier go first. */
+  ready(deliver: (url: string) => void): void;
+  /** A second start of the app: its links, and whether to bring the window forward. */
+  secondInstance(argv: readonly string[]): { focusWindow: boolean };
+}
 
 /**
- * Letterbox as the system's mail app: mailto: links arrive as `open-url` (macOS) or on the command
- * line of the first or a second instance (Windows, Linux). Links that come before the app is
- * ready wait until `deliver` is set. What a link does is only ever "open a prefilled draft"
- * (compose:mailto); nothing is sent and attach= is ignored there.
+ * Letterbox as the system's mail app, wired to Electron; the decisions are in
+ * main/compose/mailto-links.ts (unit-tested). Null when another instance runs: that one gets this
+ * command line from Electron, and this one should quit.
  */
-export function createMailtoHandler(): {
-  ready(deliver: (url: string) => void): void;
-  fromArgv(argv: readonly string[]): void;
-} {
-  let deliver: ((url: string) => void) | null = null;
-  const waiting: string[] = [];
-  const take = (url: string) => {
-    if (!MAILTO.test(url)) return;
-    if (deliver) deliver(url);
-    else waiting.push(url);
-  };
+export function createMailtoHandler(argv: readonly string[]): MailtoHandler | null {
+  const plan = startupPlan(app.requestSingleInstanceLock(), argv);
+  if (plan.kind === 'quit') return null;
+  const inbox = new MailtoInbox();
+  for (const link of plan.links) inbox.take(link);
   // Registration can fail (sandboxed Linux packages): links from mail still work in the app.
   if (!app.isDefaultProtocolClient('mailto')) app.setAsDefaultProtocolClient('mailto');
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    take(url);
+    inbox.take(url);
   });
   return {
-    ready(next) {
-      deliver = next;
-      for (const url of waiting.splice(0)) next(url);
-    },
-    fromArgv(argv) {
-      for (const arg of argv) take(arg);
+    ready: (deliver) => inbox.ready(deliver),
+    secondInstance(secondArgv) {
+      const { focusWindow, links } = secondInstancePlan(secondArgv);
+      for (const link of links) inbox.take(link);
+      return { focusWindow };
     },
   };
 }

@@ -16,7 +16,7 @@ export interface MailProbes {
   verifyOutgoing(
     server: OutgoingServer,
     credentials: { username: string; password: string },
-    options: { signal: AbortSignal },
+    options: { signal: AbortSignal; onSizeLimit?: (limit: number | null) => void },
   ): Promise<VerifyResult>;
 }
 
@@ -46,7 +46,11 @@ export function createMailProbes(options: MailProbeOptions = {}): MailProbes {
     },
     verifyIncoming: (server, password, { signal }) =>
       verifyIncoming(server, password, { signal, ...(extraCa ? { extraCa } : {}) }),
-    verifyOutgoing: (server, credentials, { signal }) =>
-      verifyOutgoing(server, credentials, { signal, ...(extraCa ? { extraCa } : {}) }),
+    verifyOutgoing: (server, credentials, { signal, onSizeLimit }) =>
+      verifyOutgoing(server, credentials, {
+        signal,
+        ...(extraCa ? { extraCa } : {}),
+        ...(onSizeLimit ? { onSizeLimit } : {}),
+      }),
   };
 }

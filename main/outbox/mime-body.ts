@@ -8,15 +8,20 @@ import type { DraftContent } from '../../shared/model/outbox';
 /** The body and attachment options MailComposer takes, decided by the draft's mode. */
 export type BodyOptions = Pick<Mail.Options, 'text' | 'html' | 'alternatives' | 'attachments'>;
 
-/** The text alternative of a rich message: links kept as "text [url]", inline images left out. */
+/**
+ * The text alternative of a rich message: links kept as "text [url]", inline images left out.
+ * html-to-text trims the signature delimiter "-- " (RFC 3676 §4.3) to "--" and leaves the blank
+ * lines of its paragraph after it; readers fold the signature away only with the exact line.
+ */
 export function htmlToPlain(html: string): string {
-  return convert(html, {
+  const text = convert(html, {
     wordwrap: 76,
     selectors: [
       { selector: 'a', options: { hideLinkIfSameAsText: true } },
       { selector: 'img', format: 'skip' },
     ],
   });
+  return text.replace(/^-- ?\n(?:[ \t]*\n)*/gm, '-- \n');
 }
 
 /**

@@ -13,6 +13,7 @@ export interface SmtpTargetPort {
   extraCa?: readonly string[];
   timeoutMs?: number;
   clientName?: string;
+  onSizeLimit?: (limit: number | null) => void;
 }
 
 export interface SentAttempt {

@@ -32,6 +32,7 @@ import { attachmentChunk, openAttachment, saveAttachment } from './reader/attach
 import { getMessageContent } from './reader/message-content';
 import { getMessageSource } from './reader/message-source';
 import { fetchRemoteImage } from './reader/remote-image';
+import { sendLimit } from './send-limits';
 import { discover, SetupRequests, verify } from './setup';
 import { runSync } from './sync';
 import { syncStatuses } from './sync-statuses';
@@ -99,5 +100,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     'attachments:data': (input) => attachmentChunk(ctx, input),
     'attachments:save': (input) => saveAttachment(ctx, input),
     'attachments:open': (input) => openAttachment(ctx, input),
+    'compose:limits': ({ accountId, identityId }) => sendLimit(ctx, accountId, identityId),
   };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../outbox/retry-policy';
 import { OutboxRunner, type PassSummary } from '../outbox/runner';
 import { cancelToDraft, markSent, recoverInterrupted, retryNow } from '../outbox/transitions';
 import type { WritableDb } from '../store/driver';
+import { rememberSmtpSizeLimit } from '../store/smtp-size-limits';
 import type { AppContext } from './context';
 import { rawStore } from './sync';
 
@@ -74,6 +75,7 @@ async function resolveTarget(ctx: AppContext, accountId: string, identityId: str
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       // An IP literal, not this machine's name: the EHLO name ends up in Received headers.
       clientName: '[127.0.0.1]',
+      onSizeLimit: (limit) => rememberSmtpSizeLimit(ctx.store.db, server, limit),
     },
   };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import type { AutoconfigSource, AutoconfigStep } from '../../shared/model/setup';
 import { readPasswords } from '../accounts/credentials';
+import { rememberSmtpSizeLimit } from '../store/smtp-size-limits';
 import { getAccount } from './accounts';
 import type { AppContext } from './context';
 
@@ -62,7 +63,10 @@ export async function verify(
   return requests.run(input.requestId, async (signal) => {
     const [incomingResult, outgoingResult] = await Promise.all([
       ctx.probes.verifyIncoming(account.incoming, password, { signal }),
-      ctx.probes.verifyOutgoing(account.outgoing, outgoing, { signal }),
+      ctx.probes.verifyOutgoing(account.outgoing, outgoing, {
+        signal,
+        onSizeLimit: (limit) => rememberSmtpSizeLimit(ctx.store.db, account.outgoing, limit),
+      }),
     ]);
     return { incoming: incomingResult, outgoing: outgoingResult };
   });

@@ -46,6 +46,7 @@ export const CHANNELS = [
   'attachments:data',
   'attachments:save',
   'attachments:open',
+  'compose:limits',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -23,6 +23,7 @@ import {
   RemoteImageSchema,
   SavedAttachmentSchema,
 } from '../model/reader';
+import { SendLimitSchema } from '../model/send-limit';
 import { AccountSyncSummarySchema, SyncProgressSchema, SyncStatusSchema } from '../model/sync';
 import { AutoconfigStepSchema, DiscoveredConfigSchema, VerifyResultSchema } from '../model/setup';
 import type { ChannelName, EventName } from './channels';
@@ -269,6 +270,11 @@ export const contract = {
     'attachments:open': {
       input: AttachmentRefSchema.extend({ confirmedExecutable: z.boolean().default(false) }),
       output: z.object({ opened: z.boolean() }),
+    },
+    /** The message size the SMTP server of this identity takes, as learned from its last EHLO. */
+    'compose:limits': {
+      input: z.strictObject({ accountId: z.string().min(1).max(64), identityId: z.string().min(1).max(64) }),
+      output: SendLimitSchema,
     },
   },
   events: {

@@ -407,6 +407,16 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       ],
     },
   },
+  'compose:limits': {
+    input: { accountId: 'acc-1', identityId: 'id-1' },
+    output: {
+      host: 'mail.example.com',
+      port: 465,
+      state: 'advertised',
+      limit: 26_214_400,
+      seenAt: '2026-11-30T09:15:00.000Z',
+    },
+  },
   'sync:statuses': {
     input: {},
     output: { statuses: [{ accountId: 'acc-1', state: 'idle', message: null, at: '2026-01-02T10:00:00.000Z' }] },

@@ -70,6 +70,37 @@ async function inSent(user: TestUser, subject: string): Promise<number> {
   }
 }
 
+/** A plain-text message from the recipient lands in `user`'s Inbox and is synced, as if it just arrived. */
+async function receive(user: TestUser, headers: string[], body: string): Promise<void> {
+  const raw = [
+    `From: Rita Recipient <${recipient.address}>`,
+    `To: ${user.address}`,
+    ...headers,
+    `Date: ${new Date().toUTCString()}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
+  await deliverMessage(servers.dovecot, user.name, raw);
+  await invoke('sync:run', { accountId: null });
+}
+
+/** Opens the message about `topic` from All inboxes and answers it with Reply. */
+async function replyTo(topic: string): Promise<ComposePage> {
+  await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
+  await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
+  await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
+  return ComposePage.waitFor(session.app, 'Reply');
+}
+
+/** A 1×1 PNG, as a screenshot tool would put on the clipboard. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const CSV = 'month,sales\n2026-10,41\n2026-11,58\n';
+
 const NOTES = { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Line one\nLine two\n'.repeat(200)) };
 
 describe('compose and drafts', () => {
@@ -150,6 +181,49 @@ describe('compose and drafts', () => {
     expect(parsed.attachments.map((a) => a.filename)).toEqual(['notes.txt']);
   });
 
+  it('sends a pasted image as an inline cid: part of the HTML and a dropped file as an attachment', async () => {
+    await openAppWithAccount();
+    const subject = uniqueSubject('Pasted and dropped');
+    const compose = await ComposePage.open(session.app);
+    await compose.fill({ to: recipient.address, subject, body: 'The chart, and the data:' });
+    const body = compose.field('Message');
+    await body.press('End');
+    // A screenshot on the clipboard: a nameless PNG, as browsers hand one over.
+    await body.evaluate((editor, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const clipboard = new DataTransfer();
+      clipboard.items.add(new File([bytes], '', { type: 'image/png' }));
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    }, PNG.toString('base64'));
+    await body.locator('img.inline-image[src^="data:image/png"]').waitFor();
+    // A file from the file manager, dropped on the dialog (not into the text).
+    await compose.attachments.evaluate((region, csv) => {
+      const drag = new DataTransfer();
+      drag.items.add(new File([csv], 'data.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        region.dispatchEvent(new DragEvent(type, { dataTransfer: drag, bubbles: true, cancelable: true }));
+      }
+    }, CSV);
+    await compose.attachments.getByRole('button', { name: 'Remove data.csv', exact: true }).waitFor();
+    expect(await compose.attachments.getByText('image.png').count()).toBe(0);
+    await compose.saved.waitFor();
+    await compose.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(subject));
+    const parsed = await PostalMime.parse(message.raw);
+    const cids = [...(parsed.html ?? '').matchAll(/<img[^>]*src="cid:([^"]+)"/g)].map((match) => match[1]);
+    expect(cids).toHaveLength(1);
+    const image = parsed.attachments.find((a) => a.mimeType === 'image/png');
+    expect(image?.contentId).toBe(`<${cids[0]}>`);
+    expect(image?.related).toBe(true);
+    expect(Buffer.from(image?.content as ArrayBuffer).equals(PNG)).toBe(true);
+    const file = parsed.attachments.find((a) => a.filename === 'data.csv');
+    expect(file?.disposition).toBe('attachment');
+    expect(Buffer.from(file?.content as ArrayBuffer).toString('utf8')).toBe(CSV);
+    expect(parsed.attachments).toHaveLength(2);
+    expect(parsed.text).toContain('The chart, and the data:');
+  });
+
   it('sends plain-text mode as a single text/plain part', async () => {
     await openAppWithAccount();
     const subject = uniqueSubject('Plain only');
@@ -179,26 +253,12 @@ describe('compose and drafts', () => {
     const topic = uniqueSubject('Lunch');
     const originalId = `<orig-${randomBytes(6).toString('hex')}@example.test>`;
     const earlierId = `<earlier-${randomBytes(6).toString('hex')}@example.test>`;
-    const raw = [
-      `From: Rita Recipient <${recipient.address}>`,
-      `To: ${user.address}`,
-      `Subject: Re: ${topic}`,
-      `Message-ID: ${originalId}`,
-      `In-Reply-To: ${earlierId}`,
-      `References: ${earlierId}`,
-      `Date: ${new Date().toUTCString()}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
+    await receive(
+      user,
+      [`Subject: Re: ${topic}`, `Message-ID: ${originalId}`, `In-Reply-To: ${earlierId}`, `References: ${earlierId}`],
       'Shall we meet at noon?',
-      '',
-    ].join('\r\n');
-    await deliverMessage(servers.dovecot, user.name, raw);
-    await invoke('sync:run', { accountId: null });
-
-    await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
-    await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
-    await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
-    const reply = await ComposePage.waitFor(session.app, 'Reply');
+    );
+    const reply = await replyTo(topic);
     expect(await reply.field('Subject').inputValue()).toBe(`Re: ${topic}`);
     expect(await reply.field('To').inputValue()).toContain(recipient.address);
     await reply.field('Message').press('ControlOrMeta+Home');
@@ -212,6 +272,57 @@ describe('compose and drafts', () => {
     expect(parsed.references?.split(/\s+/)).toEqual([earlierId, originalId]);
     expect(parsed.text).toContain('Noon works.');
     expect(message.envelope.rcptTo).toEqual([recipient.address]);
+  });
+
+  it('puts the reply signature, formatted, above the quote when the settings say so', async () => {
+    const user = await openAppWithAccount();
+    await session.app.settings.click();
+    const settings = session.app.dialog('Settings');
+    const signatures = settings.getByRole('region', { name: 'Signatures', exact: true });
+    await signatures.getByLabel('Signature in replies and forwards', { exact: true }).selectOption({
+      label: 'Above the quoted message',
+    });
+    await signatures.getByLabel('Signature for new messages', { exact: true }).fill('Cora at her desk');
+    await signatures.getByLabel('A different signature for replies and forwards', { exact: true }).check();
+    await signatures.getByLabel('Signature for replies and forwards', { exact: true }).fill('Cora, on the road');
+    await signatures.getByLabel('Formatted version for replies and forwards', { exact: true }).check();
+    const rich = signatures.getByRole('textbox', { name: 'Formatted signature for replies and forwards' });
+    await rich.click();
+    await rich.press('End');
+    await rich.press('ControlOrMeta+b');
+    await rich.pressSequentially(' (mobile)');
+    await signatures.getByRole('button', { name: 'Save signatures', exact: true }).click();
+    await signatures.getByRole('status').filter({ hasText: 'Signatures saved.' }).waitFor();
+    await session.page.screenshot({ path: '/tmp/letterbox-settings-signatures.png' });
+    await settings.getByRole('button', { name: 'Close', exact: true }).click();
+
+    const topic = uniqueSubject('Road trip');
+    await receive(
+      user,
+      [`Subject: ${topic}`, `Message-ID: <road-${randomBytes(6).toString('hex')}@example.test>`],
+      'Where are you today?',
+    );
+    const reply = await replyTo(topic);
+    const shown = await reply.field('Message').innerText();
+    expect(shown).not.toContain('Cora at her desk');
+    expect(shown.indexOf('Cora, on the road (mobile)')).toBeGreaterThan(-1);
+    expect(shown.indexOf('Cora, on the road (mobile)')).toBeLessThan(shown.indexOf('Where are you today?'));
+    await reply.field('Message').press('ControlOrMeta+Home');
+    await reply.field('Message').pressSequentially('In Lyon.');
+    await reply.sendAndClose();
+
+    const message = await waitForSpooled(servers.smtp.spoolDir, withSubject(`Re: ${topic}`));
+    const parsed = await PostalMime.parse(message.raw);
+    const text = parsed.text ?? '';
+    expect(text).not.toContain('Cora at her desk');
+    // The text alternative keeps the RFC 3676 delimiter exactly, the signature right under it.
+    expect(text).toMatch(
+      /^In Lyon\.\n\n-- \nCora, on the road \(mobile\)\n\nOn .+ wrote:\n\n> Where are you today\?\n*$/,
+    );
+    const html = parsed.html ?? '';
+    expect(html).toContain('<p>Cora, on the road<strong> (mobile)</strong></p>');
+    expect(html.indexOf('(mobile)')).toBeLessThan(html.indexOf('<blockquote'));
+    await invoke('prefs:update', { signaturePlacement: 'below' });
   });
 
   it('suggests addresses from mail as the user types, by keyboard, and discards a draft on request', async () => {

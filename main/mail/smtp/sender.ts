@@ -137,6 +137,7 @@ class Sender implements SmtpSender {
     await session.connect();
     progress.connectMs = Date.now() - mark;
     this.maxSize = sizeLimit(this.recorder.lastEhloReply());
+    this.target.onSizeLimit?.(this.maxSize);
     progress.tls = session.tls();
     const { tls } = progress;
     this.recorder.info(tls ? `Encrypted with ${tls.protocol}, ${tls.cipher}` : 'Not encrypted (security: none)');

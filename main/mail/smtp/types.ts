@@ -11,6 +11,8 @@ export interface SmtpTarget {
   clientName?: string;
   /** Limit for connecting, for the greeting and for each wait on the server. Default 60 s. */
   timeoutMs?: number;
+  /** Told the SIZE of each new connection's EHLO (null: no limit advertised), so it can be remembered. */
+  onSizeLimit?: (limit: number | null) => void;
 }
 
 /** SMTP envelope, separate from the headers of the raw message. */

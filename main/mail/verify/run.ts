@@ -22,6 +22,8 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** CAs (PEM) to trust besides Node's bundled roots (tests); see tlsOptionsFor. */
   extraCa?: string[];
+  /** SMTP: told the SIZE the server's EHLO advertised (null: none), so it can be remembered. */
+  onSizeLimit?: (limit: number | null) => void;
 }
 
 /** What a protocol check gets: a connected TCP socket and the means to report steps. */
@@ -35,6 +37,7 @@ export interface SessionContext {
   deadline: Deadline;
   /** A line about the last certificate that passed verification (for the tls/starttls step). */
   tlsDetail: () => string;
+  onSizeLimit?: (limit: number | null) => void;
 }
 
 export type ProtocolSession = (context: SessionContext) => Promise<void>;
@@ -106,6 +109,7 @@ export async function runVerification(verification: Verification, session: Proto
         trace,
         deadline,
         tlsDetail: () => describeVerified(verified?.certificate ?? null, verified?.how ?? null),
+        ...(options.onSizeLimit ? { onSizeLimit: options.onSizeLimit } : {}),
       }),
     );
     return redactResult({ ...base, ok: true, steps: trace.steps(), failure: null }, verification);

@@ -1,3 +1,4 @@
+import { sizeLimit } from '../smtp/size';
 import type { Trace } from './trace';
 
 type LogFields = { tnx?: unknown; action?: unknown; method?: unknown };
@@ -26,6 +27,8 @@ export class SmtpTranscript {
   authMethods: string[] = [];
   /** Whether a plaintext EHLO listed STARTTLS. */
   offeredStarttls = false;
+  /** The SIZE of the latest EHLO reply (null: none advertised); undefined until an EHLO was answered. */
+  sizeLimit: number | null | undefined = undefined;
   private lastCommand = '';
   private ehloCount = 0;
 
@@ -67,6 +70,7 @@ export class SmtpTranscript {
     if ((this.lastCommand === 'EHLO' || this.lastCommand === 'LHLO') && /^250[ -]/.test(reply)) {
       this.ehloCount += 1;
       this.authMethods = ehloAuthMethods(reply);
+      this.sizeLimit = sizeLimit(reply);
       if (this.ehloCount === 1) this.offeredStarttls = /^250[ -]STARTTLS\b/im.test(reply);
     }
   }

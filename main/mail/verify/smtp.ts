@@ -34,6 +34,8 @@ export async function smtpSession(context: SessionContext): Promise<void> {
     throw translate(error, transcript);
   } finally {
     transporter.close();
+    // Known after any EHLO, even one whose login then failed: compose warns with it.
+    if (transcript.sizeLimit !== undefined) context.onSizeLimit?.(transcript.sizeLimit);
   }
   trace.ok('done', 'Logged out (QUIT)');
 }

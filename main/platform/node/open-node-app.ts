@@ -5,6 +5,7 @@ import { composeApp, type ComposedApp } from '../../services/compose-app';
 import { startLiveSync, type LiveSync, type LiveSyncOptions } from '../../services/live';
 import type { SyncOptions } from '../../services/sync';
 import { stopDraftSync } from '../../services/draft-sync-scheduler';
+import { startDraftSyncTriggers } from '../../services/draft-sync-triggers';
 import { outboxRunner, stopOutbox, type OutboxOptions } from '../../services/outbox';
 import { openConfSettings } from '../../settings/conf-settings';
 import { openStore } from '../../store/open-store';
@@ -57,6 +58,8 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     },
     options.onInternalError,
   );
+  // Drafts not copied to the server yet go at start-up and after each good sync pass.
+  if (options.live) startDraftSyncTriggers(app.ctx);
   const live = options.live ? startLiveSync(app.ctx, options.live === true ? {} : options.live) : null;
   // A shell that stays open also sends: what waits in the outbox goes by itself.
   if (options.live) outboxRunner(app.ctx).start();

@@ -5,6 +5,8 @@ export interface CutProxy {
   /** Cut every connection once this many bytes came from the server (null: never). */
   cutAfterBytes: number | null;
   cuts: number;
+  /** Drops every open connection now (an idle one too, which no byte limit would catch). */
+  cutAll(): void;
   close(): Promise<void>;
 }
 
@@ -14,7 +16,15 @@ export interface CutProxy {
  */
 export async function startCutProxy(targetPort: number, host = '127.0.0.1'): Promise<CutProxy> {
   const sockets = new Set<Socket>();
-  const proxy: CutProxy = { port: 0, cutAfterBytes: null, cuts: 0, close: async () => undefined };
+  const proxy: CutProxy = {
+    port: 0,
+    cutAfterBytes: null,
+    cuts: 0,
+    cutAll: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+    close: async () => undefined,
+  };
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host, port: targetPort });
     sockets.add(client).add(upstream);

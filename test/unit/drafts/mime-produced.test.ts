@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FLOWED_WIDTH, fromFlowed, toFlowed } from '../../../main/compose/flowed';
 import { sanitizeHtml } from '../../../main/compose/sanitize-html';
 import { buildRawMessage } from '../../../main/outbox/compose-raw';
+import { htmlToPlain } from '../../../main/outbox/mime-body';
 import { draft, identity } from '../outbox/outbox-rig';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -83,6 +84,15 @@ describe('rich mode', () => {
       expect(html.toLowerCase()).not.toContain(bad);
     }
     expect(html).toContain('<a href="https://example.test/" rel="noopener noreferrer">ok</a>');
+  });
+});
+
+describe('the text alternative of a rich body', () => {
+  it('keeps the signature delimiter "-- " exactly, with the signature right under it', () => {
+    // The editor turns the signature block into paragraphs: "-- " and a line break, then the text.
+    const html = '<p>In Lyon.</p><p>-- <br></p><p>Cora, on the road<strong> (mobile)</strong></p><p>Quoted</p>';
+    expect(htmlToPlain(html)).toBe('In Lyon.\n\n-- \nCora, on the road (mobile)\n\nQuoted');
+    expect(htmlToPlain('<div class="signature">-- <br><p>Ada</p></div>')).toBe('-- \nAda');
   });
 });
 

@@ -1,15 +1,17 @@
 import { useId, type Ref } from 'react';
-import { SERVER_LIMIT_BYTES, sizeText, totalSize } from './attachment-size';
+import { sizeText, totalSize } from './attachment-size';
 import type { Attachments } from './use-attachments';
 
 interface AttachmentListProps {
   attachments: Attachments;
   /** The hidden file input, so "Attach a file" elsewhere (the reminder) can open the picker. */
   pickerRef: Ref<HTMLInputElement>;
+  /** The whole message is larger than the sending server takes (message-size.ts), in words. */
+  sizeWarning: string | null;
 }
 
 /** Files going with the message: names, sizes, a total that warns before the server refuses it. */
-export function AttachmentList({ attachments, pickerRef }: AttachmentListProps) {
+export function AttachmentList({ attachments, pickerRef, sizeWarning }: AttachmentListProps) {
   const headingId = useId();
   const files = attachments.list.filter((attachment) => !attachment.inline);
   const total = totalSize(attachments.list);
@@ -59,11 +61,11 @@ export function AttachmentList({ attachments, pickerRef }: AttachmentListProps) 
       ) : (
         <p className="field-hint">Drop files here or paste them.</p>
       )}
-      {total > SERVER_LIMIT_BYTES ? (
+      {sizeWarning === null ? null : (
         <p className="field-error" role="alert">
-          {`Attachments total ${sizeText(total)}: most servers refuse messages above 25 MB.`}
+          {sizeWarning}
         </p>
-      ) : null}
+      )}
       {attachments.error === null ? null : (
         <p className="field-error" role="alert">
           {attachments.error}

@@ -16,6 +16,7 @@ import { useAutosave } from './use-autosave';
 import type { IdentityOption } from './use-identities';
 import { useInlineSources } from './use-inline-sources';
 import { useSendDraft } from './use-send-draft';
+import { useSizeWarning } from './use-size-warning';
 
 /** A question shown above the footer; the reminder remembers which send it interrupted. */
 type Prompt = { kind: 'attachment'; sendAt: string | null } | { kind: 'discard' } | null;
@@ -88,6 +89,7 @@ export function ComposeForm({ draft, identities, fresh }: ComposeFormProps) {
   const sources = useInlineSources(draft);
   const send = useSendDraft(draft.id, autosave.flush);
   const check = checkCompose(fields);
+  const sizeWarning = useSizeWarning(fields, attachments.list);
   useDropIfUntouched(fresh, draft.id, fields, attachments.list.length, autosave.stop);
   const fromKey = identities.find((o) => o.identityId === fields.identityId && o.accountId === fields.accountId)?.key;
 
@@ -173,7 +175,7 @@ export function ComposeForm({ draft, identities, fresh }: ComposeFormProps) {
           // To is filled in (a reply, a reopened draft): the text is what comes next.
           autoFocus={draft.to !== ''}
         />
-        <AttachmentList attachments={attachments} pickerRef={picker} />
+        <AttachmentList attachments={attachments} pickerRef={picker} sizeWarning={sizeWarning} />
         {prompt?.kind === 'attachment' ? (
           <ConfirmPanel
             message="Your message mentions an attachment, but nothing is attached."

@@ -18,7 +18,7 @@ const BUTTONS: readonly { label: string; mark: string; active: string; run: Comm
 ];
 
 /** Formatting buttons; each says whether it is on at the cursor (aria-pressed). */
-export function FormatBar({ editor }: { editor: Editor }) {
+export function FormatBar({ editor, label }: { editor: Editor; label: string }) {
   const [linking, setLinking] = useState(false);
   const active = useEditorState({
     editor,
@@ -28,7 +28,7 @@ export function FormatBar({ editor }: { editor: Editor }) {
       ),
   });
   return (
-    <div className="format-bar" role="group" aria-label="Formatting">
+    <div className="format-bar" role="group" aria-label={label}>
       {BUTTONS.map((button) => (
         <button
           key={button.label}

@@ -11,11 +11,13 @@ interface RichEditorProps {
   sources: InlineImageSources;
   onChange: (html: string, text: string) => void;
   /** Stores an image with the draft as an inline part; resolves to its Content-ID (null: failed). */
-  attachInline: (file: File) => Promise<string | null>;
+  attachInline?: (file: File) => Promise<string | null>;
   /** Files that are not images, dropped or pasted into the text: ordinary attachments. */
-  attachFiles: (files: File[]) => void;
+  attachFiles?: (files: File[]) => void;
   /** Start with the cursor at the top (a reply: recipients are filled in, the answer goes first). */
   autoFocus: boolean;
+  /** The text box's accessible name; default "Message". */
+  label?: string;
 }
 
 const isImage = (file: File) => file.type.startsWith('image/');
@@ -24,7 +26,15 @@ const isImage = (file: File) => file.type.startsWith('image/');
  * The rich body (TipTap). injectCSS is off because the page's CSP has no 'unsafe-inline' for
  * styles: the rules TipTap would inject live in styles/compose.css instead.
  */
-export function RichEditor({ initialHtml, sources, onChange, attachInline, attachFiles, autoFocus }: RichEditorProps) {
+export function RichEditor({
+  initialHtml,
+  sources,
+  onChange,
+  attachInline,
+  attachFiles,
+  autoFocus,
+  label = 'Message',
+}: RichEditorProps) {
   // The editor is created once; the handlers below must see the latest props.
   const latest = useRef({ attachInline, attachFiles, onChange });
   useLayoutEffect(() => {
@@ -45,7 +55,7 @@ export function RichEditor({ initialHtml, sources, onChange, attachInline, attac
     ],
     content: initialHtml,
     editorProps: {
-      attributes: { 'aria-label': 'Message', 'aria-multiline': 'true', role: 'textbox', class: 'rich-body' },
+      attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'rich-body' },
       handlePaste: (_view, event) => takeFiles(event.clipboardData?.files, null),
       handleDrop: (view, event) => {
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
@@ -55,18 +65,27 @@ export function RichEditor({ initialHtml, sources, onChange, attachInline, attac
     onUpdate: ({ editor: updated }) => latest.current.onChange(editorHtml(updated), docToText(updated.getJSON())),
   });
 
-  /** Images go into the text where they were dropped; other files join the attachments. */
+  /**
+   * Images go into the text where they were dropped; other files join the attachments. An editor
+   * without a place for files (a signature) leaves them to the page, which ignores them.
+   */
   function takeFiles(list: FileList | undefined, at: number | null): boolean {
     const files = [...(list ?? [])];
-    if (files.length === 0) return false;
+    const { attachInline: inline, attachFiles: attach } = latest.current;
+    if (files.length === 0 || !inline || !attach) return false;
     const others = files.filter((file) => !isImage(file));
-    if (others.length > 0) latest.current.attachFiles(others);
-    for (const file of files.filter(isImage)) void insertImage(editor, file, at);
+    if (others.length > 0) attach(others);
+    for (const file of files.filter(isImage)) void insertImage(editor, file, at, inline);
     return true;
   }
 
-  async function insertImage(target: Editor, file: File, at: number | null) {
-    const contentId = await latest.current.attachInline(file);
+  async function insertImage(
+    target: Editor,
+    file: File,
+    at: number | null,
+    attachInline: (file: File) => Promise<string | null>,
+  ) {
+    const contentId = await attachInline(file);
     if (contentId === null || target.isDestroyed) return;
     sources.set(contentId, await readDataUrl(file));
     const image = { type: 'image', attrs: { src: `cid:${contentId}`, alt: file.name || 'Inline image' } };
@@ -76,7 +95,7 @@ export function RichEditor({ initialHtml, sources, onChange, attachInline, attac
 
   return (
     <div className="rich-editor">
-      <FormatBar editor={editor} />
+      <FormatBar editor={editor} label={`Formatting: ${label}`} />
       <EditorContent editor={editor} />
     </div>
   );

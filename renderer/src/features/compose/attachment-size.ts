@@ -1,8 +1,5 @@
 import type { DraftAttachment } from '../../../../shared/model/draft';
 
-/** What most providers accept for a whole message; above it the send is likely to bounce. */
-export const SERVER_LIMIT_BYTES = 25 * 1024 * 1024;
-
 const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
 
 /** "812 bytes", "4.2 KB", "31 MB": sizes as people read them (decimal units, like file managers). */
