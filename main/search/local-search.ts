@@ -113,17 +113,34 @@ function newestFirst(db: ReadableDb, compiled: CompiledQuery, serverIds: Readonl
     return `SELECT m.rowid FROM messages m WHERE ((${matched} AND ${compiled.where}) OR ${SERVER_HIT})
       AND ${scope} ${keyset} ${order}`;
   }
-  const many =
-    (db.get<{ n: number }>(
-      `SELECT count(*) AS n FROM (SELECT rowid FROM message_search WHERE message_search MATCH :match LIMIT ${WALK_FROM_MATCHES})`,
-      { match: compiled.match },
-    )?.n ?? 0) >= WALK_FROM_MATCHES;
-  return many
-    ? `SELECT m.rowid FROM messages m INDEXED BY messages_by_date
-        WHERE ${matched} AND ${compiled.where} AND ${scope} ${keyset} ${order}`
-    : `SELECT m.rowid FROM message_search s JOIN messages m ON m.rowid = s.rowid
+  // The first matches in rowid order tell how many there are (up to a cap) and how dense they are.
+  const sample = db.get<{ n: number; lo: number | null; hi: number | null }>(
+    `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi
+       FROM (SELECT rowid FROM message_search WHERE message_search MATCH :match LIMIT ${WALK_FROM_MATCHES})`,
+    { match: compiled.match },
+  ) ?? { n: 0, lo: null, hi: null };
+  if (sample.n < WALK_FROM_MATCHES) {
+    return `SELECT m.rowid FROM message_search s JOIN messages m ON m.rowid = s.rowid
         WHERE message_search MATCH :match AND ${compiled.where} AND ${scope} ${keyset} ${order}`;
+  }
+  const density = sample.n / ((sample.hi ?? 0) - (sample.lo ?? 0) + 1);
+  // Most messages match one very common word: asking the index about each message in date order
+  // needs only a page's worth of lookups, where building the match set would read all of them.
+  // (Each lookup costs more for phrases and several words; those walk with the match set.)
+  if (density >= PROBE_FROM_DENSITY && ONE_WORD.test(compiled.match)) {
+    return `SELECT m.rowid FROM messages m INDEXED BY messages_by_date
+        WHERE ${compiled.where} AND ${scope} ${keyset}
+          AND EXISTS (SELECT 1 FROM message_search WHERE message_search MATCH :match AND rowid = m.rowid)
+        ${order}`;
+  }
+  return `SELECT m.rowid FROM messages m INDEXED BY messages_by_date
+      WHERE ${matched} AND ${compiled.where} AND ${scope} ${keyset} ${order}`;
 }
+
+/** Share of messages matching above which each message is checked on its own (bench/search.ts). */
+const PROBE_FROM_DENSITY = 0.5;
+/** A MATCH of a single word, any column: `("word")`. */
+const ONE_WORD = /^\("[^" ]+"\)$/;
 
 const SERVER_HIT = 'm.id IN (SELECT value FROM json_each(:serverIds))';
 
