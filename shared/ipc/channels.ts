@@ -39,6 +39,7 @@ export const CHANNELS = [
   'compose:start',
   'compose:mailto',
   'contacts:search',
+  'messages:thread',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -52,6 +53,7 @@ export const EVENTS = [
   'outbox:changed',
   'drafts:changed',
   'compose:open',
+  'mail:new',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

@@ -4,6 +4,8 @@ import { migration0003 } from './0003-pop3-state';
 import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-raw-messages';
 import { migration0006 } from './0006-drafts';
+import { migration0007 } from './0007-reserved-for-search';
+import { migration0008 } from './0008-message-list';
 import type { Migration } from './types';
 
 /** In order; each version is exactly one more than the last (checked by a unit test). */
@@ -14,6 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
