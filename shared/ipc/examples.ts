@@ -243,11 +243,23 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
   },
   'prefs:get': {
     input: {},
-    output: { layout: 'columns', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'columns',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      listHeight: 320,
+    },
   },
   'prefs:update': {
     input: { layout: 'stacked' },
-    output: { layout: 'stacked', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'stacked',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      listHeight: 320,
+    },
   },
   'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
   'messages:move': { input: { ids: ['msg-1'], toMailboxId: 'mbx-2' }, output: { changed: 1, queued: 1 } },

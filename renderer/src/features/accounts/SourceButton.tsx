@@ -2,6 +2,7 @@ import { useUi, type ViewSource } from '../../app/ui-store';
 
 function sameSource(a: ViewSource, b: ViewSource): boolean {
   if (a.kind === 'mailbox') return b.kind === 'mailbox' && a.mailboxId === b.mailboxId;
+  if (a.kind === 'unified') return b.kind === 'unified' && a.specialUse === b.specialUse;
   return a.kind === b.kind;
 }
 
