@@ -6,9 +6,9 @@ import { MESSAGE_COMMANDS } from '../features/inbox/message-commands';
 import { useMessageActions, type MessageActions } from '../features/inbox/use-message-actions';
 import { useUi } from './ui-store';
 
-/** One keyboard shortcut: the key as tinykeys names it, how the help dialog shows it, what it does. */
+/** One keyboard shortcut: the keys as tinykeys names them, how the help dialog shows it, what it does. */
 export interface Shortcut {
-  key: string;
+  keys: readonly string[];
   shown: string;
   label: string;
   run(actions: MessageActions): void;
@@ -17,26 +17,31 @@ export interface Shortcut {
 /** Every single-key shortcut of the mail window, in the order the help dialog lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
   {
-    key: 'c',
+    keys: ['c'],
     shown: 'C',
     label: 'Compose a new message',
     run: () => openCompose({ kind: 'start', compose: 'new', messageId: null }),
   },
   ...MESSAGE_COMMANDS.map((command) => ({
-    key: command.key,
+    keys: command.keys,
     shown: command.ariaKey,
     label: command.label,
     run: command.run,
   })),
-  { key: 'j', shown: 'J or ↓', label: 'Next message', run: () => listCommands.get()?.move(1) },
-  { key: 'k', shown: 'K or ↑', label: 'Previous message', run: () => listCommands.get()?.move(-1) },
+  { keys: ['j'], shown: 'J or ↓', label: 'Next message', run: () => listCommands.get()?.move(1) },
+  { keys: ['k'], shown: 'K or ↑', label: 'Previous message', run: () => listCommands.get()?.move(-1) },
   {
-    key: '/',
+    keys: ['/'],
     shown: '/',
     label: 'Search mail',
     run: () => document.querySelector<HTMLInputElement>('[data-search-box]')?.focus(),
   },
-  { key: 'Shift+?', shown: '?', label: 'Show keyboard shortcuts', run: () => useUi.getState().openDialog('shortcuts') },
+  {
+    keys: ['?', 'Shift+?'],
+    shown: '?',
+    label: 'Show keyboard shortcuts',
+    run: () => useUi.getState().openDialog('shortcuts'),
+  },
 ];
 
 /** Keys the list itself handles while it has focus; listed in the help dialog only. */
@@ -67,11 +72,13 @@ export function useShortcuts(): void {
   useEffect(() => {
     const bindings: Record<string, (event: KeyboardEvent) => void> = {};
     for (const shortcut of SHORTCUTS) {
-      bindings[shortcut.key] = (event) => {
-        if (ignored(event)) return;
-        event.preventDefault();
-        shortcut.run(actions);
-      };
+      for (const key of shortcut.keys) {
+        bindings[key] = (event) => {
+          if (ignored(event)) return;
+          event.preventDefault();
+          shortcut.run(actions);
+        };
+      }
     }
     bindings.Escape = (event) => {
       if (ignored(event)) return;

@@ -64,14 +64,18 @@ export function addMessages(
 ): void {
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, mailbox_id, subject, from_name, from_address, date, snippet, unread,
-                           flagged, has_attachments, thread_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           flagged, has_attachments, thread_id, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const start = Date.UTC(2025, 0, 1);
   const size = options.threadSize ?? 1;
   db.transaction(() => {
     for (let i = 0; i < options.count; i += 1) {
       const sender = SENDERS[i % SENDERS.length] ?? 'Someone';
+      const unread = i % 2;
+      const flagged = i % 7 === 0 ? 1 : 0;
+      // The IMAP flags agree with the columns, as sync stores them.
+      const flags = [...(unread ? [] : ['\\Seen']), ...(flagged ? ['\\Flagged'] : [])];
       insert.run(
         `${options.prefix}-${i}`,
         options.accountId,
@@ -81,10 +85,11 @@ export function addMessages(
         `${sender.split(' ')[0]?.toLowerCase()}@example.org`,
         new Date(start + i * 60_000).toISOString(),
         `Snippet of ${i}`,
-        i % 2,
-        i % 7 === 0 ? 1 : 0,
+        unread,
+        flagged,
         i % 11 === 0 ? 1 : 0,
         size > 1 ? `${options.prefix}-thread-${Math.floor(i / size)}` : null,
+        JSON.stringify(flags),
       );
     }
   })();

@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Mailbox, SpecialUse } from '../../../../shared/model/mailbox';
 import { useUi } from '../../app/ui-store';
+import { FolderLabel } from './FolderLabel';
 
 const SPECIAL_ORDER: readonly SpecialUse[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
 
@@ -33,10 +34,6 @@ function visibleNodes(mailboxes: Mailbox[], collapsed: ReadonlySet<string>): Nod
   };
   walk(null, 1);
   return out;
-}
-
-function itemName(mailbox: Mailbox): string {
-  return mailbox.unread > 0 ? `${mailbox.name}, ${mailbox.unread} unread` : mailbox.name;
 }
 
 /**
@@ -93,71 +90,47 @@ export function FolderTree({ label, mailboxes }: { label: string; mailboxes: Mai
     handler();
   }
 
-  const render = (parentId: string | null) => {
-    const level = nodes.filter((n) => n.parentId === parentId);
-    return level.map(({ mailbox, hasChildren, level: depth }) => {
-      const selected = source.kind === 'mailbox' && source.mailboxId === mailbox.id;
-      const open = hasChildren && !collapsed.has(mailbox.id);
-      return (
-        <li
-          key={mailbox.id}
-          ref={(element) => {
-            items.current.set(mailbox.id, element);
-          }}
-          role="treeitem"
-          aria-label={itemName(mailbox)}
-          aria-level={depth}
-          aria-selected={selected}
-          aria-expanded={hasChildren ? open : undefined}
-          tabIndex={mailbox.id === current.mailbox.id ? 0 : -1}
-          className="tree-item"
-          onFocus={(event) => {
-            if (event.target === event.currentTarget) setFocusedId(mailbox.id);
-          }}
-        >
-          <div
+  return (
+    // A flat list of treeitems with aria-level (ARIA allows it): each item's name is just its own
+    // row, not its subfolders' names too.
+    <ul role="tree" aria-label={label} className="folder-tree" onKeyDown={onKeyDown}>
+      {nodes.map(({ mailbox, hasChildren, level: depth }) => {
+        const selected = source.kind === 'mailbox' && source.mailboxId === mailbox.id;
+        const open = hasChildren && !collapsed.has(mailbox.id);
+        return (
+          <li
+            key={mailbox.id}
+            ref={(element) => {
+              items.current.set(mailbox.id, element);
+            }}
+            role="treeitem"
+            aria-level={depth}
+            aria-selected={selected}
+            aria-expanded={hasChildren ? open : undefined}
+            tabIndex={mailbox.id === current.mailbox.id ? 0 : -1}
             className={selected ? 'folder tree-row selected' : 'folder tree-row'}
             style={{ paddingInlineStart: `${(depth - 1) * 0.9 + 0.5}rem` }}
-            onClick={(event) => {
-              event.stopPropagation();
+            onFocus={() => setFocusedId(mailbox.id)}
+            onClick={() => {
               focus(mailbox.id);
               showSource({ kind: 'mailbox', mailboxId: mailbox.id });
             }}
           >
-            {hasChildren ? (
-              <span
-                className="tree-twisty"
-                aria-hidden="true"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  setOpen(mailbox.id, !open);
-                }}
-              >
-                {open ? '▾' : '▸'}
-              </span>
-            ) : (
-              <span className="tree-twisty" aria-hidden="true" />
-            )}
-            <span className="folder-name">{mailbox.name}</span>
-            {mailbox.unread > 0 ? (
-              <span className="badge" aria-hidden="true">
-                {mailbox.unread}
-              </span>
-            ) : null}
-          </div>
-          {open ? (
-            <ul role="group" className="tree-group">
-              {render(mailbox.id)}
-            </ul>
-          ) : null}
-        </li>
-      );
-    });
-  };
-
-  return (
-    <ul role="tree" aria-label={label} className="folder-tree" onKeyDown={onKeyDown}>
-      {render(null)}
+            <span
+              className="tree-twisty"
+              aria-hidden="true"
+              onClick={(event) => {
+                if (!hasChildren) return;
+                event.stopPropagation();
+                setOpen(mailbox.id, !open);
+              }}
+            >
+              {hasChildren ? (open ? '▾' : '▸') : ''}
+            </span>
+            <FolderLabel label={mailbox.name} count={mailbox.unread} meaning="unread" />
+          </li>
+        );
+      })}
     </ul>
   );
 }
