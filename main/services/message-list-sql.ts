@@ -62,13 +62,20 @@ export function listSql(query: ListQuery): ListSql {
   const tieBreak = `(${table.date}, ${table.id}) < (:afterDate, :afterId)`;
   const keyset =
     sortKey === null ? tieBreak : `${sortKey} >= :afterKey AND NOT (${sortKey} = :afterKey AND NOT ${tieBreak})`;
+  // Only columns of the sort index, so rows skipped by OFFSET are never read from the table;
+  // a conversation's counts are read for the page's rows afterwards.
   const columns = query.conversations
-    ? `latest_id AS id, latest_date AS date, ${sortKey ?? 'NULL'} AS sort_key, thread_key,
-       message_count, unread_count, flagged_count, attachment_count`
+    ? `latest_id AS id, latest_date AS date, ${sortKey ?? 'NULL'} AS sort_key, mailbox_id, thread_key`
     : `id, date, ${sortKey ?? 'NULL'} AS sort_key`;
+  // The unified views span folders: newest first walks the date index across all of them and
+  // stops after a page, rather than sorting every message of every inbox.
+  const from =
+    query.source.kind === 'unified' && !query.conversations && sortKey === null
+      ? `${table.from} INDEXED BY messages_by_date`
+      : table.from;
   return {
     page: (position) =>
-      `SELECT ${columns} FROM ${table.from}
+      `SELECT ${columns} FROM ${from}
         WHERE ${where}${position === 'cursor' ? ` AND ${keyset}` : ''}
         ORDER BY ${order}
         LIMIT :limit${position === 'offset' ? ' OFFSET :offset' : ''}`,

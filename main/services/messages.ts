@@ -23,6 +23,7 @@ interface MessageRow {
 
 interface PageRow {
   id: string;
+  mailbox_id?: string;
   date: string;
   sort_key: string | null;
   thread_key?: string;
@@ -63,6 +64,7 @@ export function listMessages(
     afterId: after?.id ?? null,
   });
   const shown = pageRows.slice(0, input.limit);
+  if (input.conversations) addThreadCounts(db, shown);
   const full = new Map(
     loadRows(
       db,
@@ -75,12 +77,27 @@ export function listMessages(
     if (message) messages.push(toItem(message, row));
   }
   const last = shown.at(-1);
-  const total = db.get<{ n: number }>(sql.count, params)?.n ?? 0;
+  // Counting is the costly part of a page at 100,000 rows: only the first page says the size.
+  const first = after === null && (input.offset ?? 0) === 0;
+  const total = first ? (db.get<{ n: number }>(sql.count, params)?.n ?? 0) : null;
   return {
     messages,
     nextCursor: pageRows.length > input.limit && last ? encodeCursor(last) : null,
     total,
   };
+}
+
+function addThreadCounts(db: ReadableDb, rows: PageRow[]): void {
+  if (rows.length === 0) return;
+  // By primary key (folder, thread key): the page's rows carry both from the sort index.
+  const counts = db.all<Required<PageRow>>(
+    `SELECT latest_id AS id, thread_key, message_count, unread_count, flagged_count, attachment_count FROM threads
+      WHERE (mailbox_id, thread_key) IN
+            (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+    [JSON.stringify(rows.map((r) => [r.mailbox_id, r.thread_key]))],
+  );
+  const byId = new Map(counts.map((c) => [c.id, c]));
+  for (const row of rows) Object.assign(row, byId.get(row.id) ?? {});
 }
 
 /** Every message of one conversation in one folder, newest first. */

@@ -113,8 +113,8 @@ export const contract = {
       output: z.object({
         messages: z.array(MessageListItemSchema),
         nextCursor: z.string().nullable(),
-        /** Rows in the whole list (messages, or conversations), for the list's size and scrollbar. */
-        total: z.number().int().nonnegative(),
+        /** Rows in the whole list (messages, or conversations), on the first page only (null after it). */
+        total: z.number().int().nonnegative().nullable(),
       }),
     },
     'prefs:get': { input: empty, output: PrefsSchema },

@@ -36,7 +36,7 @@ function MailList({ source }: { source: MessageSource }) {
       <ListOptions />
       <QueryView query={first} what="messages">
         {({ total }) =>
-          total === 0 ? (
+          !total ? (
             <p className="state">No messages</p>
           ) : (
             <MessageList
