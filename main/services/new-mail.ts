@@ -4,7 +4,10 @@ import type { AppContext } from './context';
 interface InboxState {
   /** Highest rowid seen in this inbox: anything above it arrived since. */
   watermark: number;
-  /** False until the inbox finished its first sync, so a new account's mail is not a "new mail" storm. */
+  /**
+   * False until the inbox finished its first sync (a pass of its account ended: sync:status idle),
+   * so a new account's mail is not a "new mail" storm.
+   */
   ready: boolean;
 }
 
@@ -38,22 +41,32 @@ export function watchNewMail(ctx: AppContext): () => void {
          FROM mailboxes WHERE id = :id`,
       { id: mailboxId },
     );
-  const isReady = (row: InboxRow): boolean =>
-    row.synced_at !== null ||
-    ctx.settings.get('accounts').some((a) => a.id === row.account_id && a.incoming.protocol === 'pop3');
-
-  for (const { id } of ctx.store.db.all<{ id: string }>("SELECT id FROM mailboxes WHERE special_use = 'inbox'")) {
-    const row = look(id);
-    if (row) inboxes.set(id, { watermark: row.top ?? 0, ready: isReady(row) });
-  }
+  const inboxesOf = (accountId: string | null) =>
+    ctx.store.db.all<{ id: string }>(
+      "SELECT id FROM mailboxes WHERE special_use = 'inbox' AND (:accountId IS NULL OR account_id = :accountId)",
+      { accountId },
+    );
+  // What is stored now is not news; from here on, what arrives is.
+  const settle = (accountId: string | null, ready: (row: InboxRow) => boolean) => {
+    for (const { id } of inboxesOf(accountId)) {
+      const row = look(id);
+      if (row) inboxes.set(id, { watermark: row.top ?? 0, ready: ready(row) });
+    }
+  };
+  settle(null, (row) => row.synced_at !== null);
 
   return ctx.bus.subscribe((event, payload) => {
+    if (event === 'sync:status' && (payload as { state: string }).state === 'idle') {
+      const { accountId } = payload as { accountId: string };
+      settle(accountId, () => true);
+      return;
+    }
     if (event !== 'mailbox:changed') return;
     const { mailboxId } = payload as { mailboxId: string };
     const row = look(mailboxId);
     if (!row || row.special_use !== 'inbox') return;
     const state = inboxes.get(mailboxId);
-    inboxes.set(mailboxId, { watermark: Math.max(state?.watermark ?? 0, row.top ?? 0), ready: isReady(row) });
+    inboxes.set(mailboxId, { watermark: Math.max(state?.watermark ?? 0, row.top ?? 0), ready: state?.ready ?? false });
     if (!state?.ready) return;
     const fresh = ctx.store.db.all<NewRow>(
       `SELECT id, rowid, from_name, from_address, subject FROM messages

@@ -39,7 +39,7 @@ function deliver(app: Awaited<ReturnType<typeof open>>['app'], mailbox: string, 
 }
 
 describe('new mail notifications and the unread badge count', () => {
-  it('tells new unread inbox mail as plain text, after the first sync only, and not other folders', async () => {
+  it('tells new unread inbox mail as plain text, after the first pass only, and not other folders', async () => {
     const { app, news } = await open();
     const db = app.ctx.store.db;
     db.run(
@@ -49,9 +49,10 @@ describe('new mail notifications and the unread badge count', () => {
     const stop = watchNewMail(app.ctx);
     deliver(app, 'in1', 'a1', 'first sync');
     expect(news).toEqual([]);
-    db.run("UPDATE mailboxes SET synced_at = '2026-01-01T00:00:00Z' WHERE id = 'in1'");
     deliver(app, 'in1', 'a1', 'still the first sync');
     expect(news).toEqual([]);
+    // The account's pass ended: from now on, arrivals are news.
+    app.bus.emit('sync:status', { accountId: 'a1', state: 'idle', message: null, at: '2026-01-01T00:00:00.000Z' });
     deliver(app, 'in1', 'a1', 'Lunch?\n\u0007 <script>x</script>');
     deliver(app, 'f1', 'a1', 'a list');
     expect(news).toEqual([
@@ -62,7 +63,14 @@ describe('new mail notifications and the unread badge count', () => {
         messages: [{ id: `m${n - 1}`, from: 'Grace <b>H</b>', subject: 'Lunch? <script>x</script>' }],
       },
     ]);
+    // A profile that was synced before starts ready.
     stop();
+    db.run("UPDATE mailboxes SET synced_at = '2026-01-01T00:00:00Z' WHERE id = 'in1'");
+    const restarted = watchNewMail(app.ctx);
+    deliver(app, 'in1', 'a1', 'after a restart');
+    expect(news).toHaveLength(2);
+    expect(news.at(-1)?.messages[0]?.subject).toBe('after a restart');
+    restarted();
     await app.close();
   });
 
