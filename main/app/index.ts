@@ -15,6 +15,7 @@ import { openElectronSettings } from './electron-settings';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
 import { createMailtoHandler } from './mailto-handler';
+import { startMailAlerts } from './mail-alerts';
 import { createMainWindow } from './main-window';
 import { openSafeStorageSecrets } from './safe-storage-secrets';
 
@@ -74,6 +75,7 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
       }
     });
     const live = startLiveSync(ctx);
+    const stopAlerts = startMailAlerts(ctx, window);
     // Sends wait in the outbox and go by themselves; send-later messages whose time passed
     // while the app was closed go now.
     outboxRunner(ctx).start();
@@ -89,6 +91,7 @@ async function start(mailto: ReturnType<typeof createMailtoHandler>): Promise<vo
     });
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
+      stopAlerts();
       unbridge();
       store.close();
     });

@@ -17,7 +17,7 @@ import {
 } from './drafts';
 import { listMailboxes } from './mailboxes';
 import { archiveMessages, deleteMessages, moveMessages, setFlags } from './message-actions';
-import { listMessages } from './messages';
+import { listMessages, listThread } from './messages';
 import {
   cancelOutbox,
   flushOutbox,
@@ -89,5 +89,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     'compose:mailto': ({ url }) => composeFromMailto(ctx, url),
     'contacts:search': ({ query, limit }) => ({ contacts: searchContacts(ctx, query, limit) }),
     'search:query': (input) => searchMessages(ctx, input),
+    'messages:thread': (input) => listThread(ctx.store.db, input),
   };
 }

@@ -40,6 +40,7 @@ export const CHANNELS = [
   'compose:mailto',
   'contacts:search',
   'search:query',
+  'messages:thread',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -53,6 +54,7 @@ export const EVENTS = [
   'outbox:changed',
   'drafts:changed',
   'compose:open',
+  'mail:new',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

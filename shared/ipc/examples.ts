@@ -211,7 +211,14 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
     },
   },
   'messages:list': {
-    input: { source: { kind: 'mailbox', mailboxId: 'mbx-1' }, limit: 50, cursor: null },
+    input: {
+      source: { kind: 'mailbox', mailboxId: 'mbx-1' },
+      limit: 50,
+      cursor: null,
+      sort: 'date',
+      conversations: true,
+      offset: 0,
+    },
     output: {
       messages: [
         {
@@ -226,18 +233,33 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
           flagged: false,
           hasAttachments: true,
           threadId: 'thr-1',
+          threadKey: 'thr-1',
+          threadCount: 3,
         },
       ],
       nextCursor: null,
+      total: 1,
     },
   },
   'prefs:get': {
     input: {},
-    output: { layout: 'columns', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'columns',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      listHeight: 320,
+    },
   },
   'prefs:update': {
     input: { layout: 'stacked' },
-    output: { layout: 'stacked', paneSizes: [220, 420], undoSendSeconds: 5, signaturePlacement: 'below' },
+    output: {
+      layout: 'stacked',
+      paneSizes: [220, 420],
+      undoSendSeconds: 5,
+      signaturePlacement: 'below',
+      listHeight: 320,
+    },
   },
   'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
   'messages:move': { input: { ids: ['msg-1'], toMailboxId: 'mbx-2' }, output: { changed: 1, queued: 1 } },
@@ -395,6 +417,7 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       ],
     },
   },
+  'messages:thread': { input: { mailboxId: 'mbx-1', threadKey: 'mid:abc@example.org' }, output: { messages: [] } },
   'sync:statuses': {
     input: {},
     output: { statuses: [{ accountId: 'acc-1', state: 'idle', message: null, at: '2026-01-02T10:00:00.000Z' }] },
@@ -441,4 +464,10 @@ export const eventExamples: { [E in EventName]: EventPayload<E> } = {
   'outbox:changed': { id: 'out-1', state: 'sending' },
   'drafts:changed': { id: 'draft-1', change: 'saved' },
   'compose:open': { draftId: 'draft-1' },
+  'mail:new': {
+    accountId: 'acc-1',
+    mailboxId: 'mbx-1',
+    count: 1,
+    messages: [{ id: 'msg-1', from: 'Grace Hopper', subject: '<b>Réunion</b> is plain text here' }],
+  },
 };

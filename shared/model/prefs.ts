@@ -5,6 +5,8 @@ const UndoSend = z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(3
 const SignaturePlacement = z.enum(['above', 'below']);
 /** Widths in pixels of the folder and message-list panes. */
 const PaneSizes = z.tuple([z.number().int().min(120).max(2000), z.number().int().min(200).max(4000)]);
+/** Height in pixels of the message list when the reader sits below it. */
+const ListHeight = z.number().int().min(120).max(4000);
 
 /** UI preferences kept in settings. Every field has a default so an older settings file still parses. */
 export const PrefsSchema = z.object({
@@ -14,6 +16,7 @@ export const PrefsSchema = z.object({
   undoSendSeconds: UndoSend.default(5),
   /** Where compose puts the signature in a reply or forward: above the quoted original or below it. */
   signaturePlacement: SignaturePlacement.default('below'),
+  listHeight: ListHeight.default(320),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 export const DEFAULT_PREFS: Prefs = PrefsSchema.parse({});
@@ -24,4 +27,5 @@ export const PrefsPatchSchema = z.strictObject({
   paneSizes: PaneSizes.optional(),
   undoSendSeconds: UndoSend.optional(),
   signaturePlacement: SignaturePlacement.optional(),
+  listHeight: ListHeight.optional(),
 });

@@ -196,7 +196,7 @@ describe('compose and drafts', () => {
     await invoke('sync:run', { accountId: null });
 
     await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
-    await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
+    await session.app.messageRow(topic).click();
     await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
     const reply = await ComposePage.waitFor(session.app, 'Reply');
     expect(await reply.field('Subject').inputValue()).toBe(`Re: ${topic}`);

@@ -157,6 +157,7 @@ describe('services through the dispatcher, on a real store', () => {
       paneSizes: [250, 500],
       undoSendSeconds: 5,
       signaturePlacement: 'below',
+      listHeight: 320,
     });
     await app.close();
     const reopened = await openNodeApp({
@@ -169,6 +170,7 @@ describe('services through the dispatcher, on a real store', () => {
       paneSizes: [250, 500],
       undoSendSeconds: 5,
       signaturePlacement: 'below',
+      listHeight: 320,
     });
     await reopened.close();
   });

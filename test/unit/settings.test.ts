@@ -21,6 +21,7 @@ describe('settings', () => {
       paneSizes: [200, 500],
       undoSendSeconds: 5,
       signaturePlacement: 'above',
+      listHeight: 320,
     });
     const again = openConfSettings(dir).settings;
     expect(again.get('accounts')).toEqual([account]);
@@ -29,6 +30,7 @@ describe('settings', () => {
       paneSizes: [200, 500],
       undoSendSeconds: 5,
       signaturePlacement: 'above',
+      listHeight: 320,
     });
     expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).accounts[0].identities[0].address).toBe(
       'ada@example.com',

@@ -6,6 +6,7 @@ import { migration0005 } from './0005-raw-messages';
 import { migration0006 } from './0006-drafts';
 import { migration0007 } from './0007-search-index';
 import { migration0008 } from './0008-pop3-pending';
+import { migration0009 } from './0009-message-list';
 import type { Migration } from './types';
 
 /** In order; each version is exactly one more than the last (checked by a unit test). */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

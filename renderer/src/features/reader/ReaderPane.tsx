@@ -1,6 +1,6 @@
 import { useUi, type MessageSource } from '../../app/ui-store';
 import { Pane } from '../../ui/Pane';
-import { useMessages } from '../inbox/queries';
+import { useListedMessage } from '../inbox/queries';
 import { longDate, senderName, subjectText } from '../inbox/format';
 import { DeliveryDetails } from '../outbox/DeliveryDetails';
 import { ReplyActions } from './ReplyActions';
@@ -24,10 +24,9 @@ export function ReaderPane() {
   );
 }
 
-function MessageReader({ source, selectedId }: { source: MessageSource; selectedId: string | null }) {
-  // Same query key as the list, so this reads the list's cache rather than calling main again.
-  const messages = useMessages(source);
-  const message = messages.data?.pages.flatMap((page) => page.messages).find((m) => m.id === selectedId);
+function MessageReader({ selectedId }: { source: MessageSource; selectedId: string | null }) {
+  // From the list's cache rather than calling main again.
+  const message = useListedMessage(selectedId);
 
   return (
     <Pane title="Reader" className="pane-reader">
