@@ -77,7 +77,18 @@ try {
 
   const accounts = [{ ...channelExamples['accounts:get'].output, id: 'acc-1' }];
   const baseline = measure(() =>
-    listMessages(store.db, { source: { kind: 'mailbox', mailboxId: 'inbox' }, limit: 50, cursor: null }, []),
+    listMessages(
+      store.db,
+      {
+        source: { kind: 'mailbox', mailboxId: 'inbox' },
+        limit: 50,
+        cursor: null,
+        sort: 'date',
+        conversations: false,
+        offset: null,
+      },
+      [],
+    ),
   );
   console.log(
     `\nbaseline: message list, first page of 50 (Inbox)   median ${fmt(baseline.median)}   p95 ${fmt(baseline.p95)}`,

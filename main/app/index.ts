@@ -17,6 +17,7 @@ import { electronFilePorts } from './desktop-files';
 import { denyPermissions, hardenContents } from './harden-contents';
 import { bridgeIpc } from './ipc-main-bridge';
 import { createMailtoHandler, type MailtoHandler } from './mailto-handler';
+import { startMailAlerts } from './mail-alerts';
 import { createMainWindow } from './main-window';
 import { openSafeStorageSecrets } from './safe-storage-secrets';
 
@@ -78,6 +79,7 @@ async function start(mailto: MailtoHandler): Promise<void> {
     // Drafts not copied to the server yet go at start-up and after each good sync pass.
     startDraftSyncTriggers(ctx);
     const live = startLiveSync(ctx);
+    const stopAlerts = startMailAlerts(ctx, window);
     // Sends wait in the outbox and go by themselves; send-later messages whose time passed
     // while the app was closed go now.
     outboxRunner(ctx).start();
@@ -93,6 +95,7 @@ async function start(mailto: MailtoHandler): Promise<void> {
     });
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
+      stopAlerts();
       unbridge();
       store.close();
     });

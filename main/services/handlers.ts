@@ -17,7 +17,7 @@ import {
 } from './drafts';
 import { listMailboxes } from './mailboxes';
 import { archiveMessages, deleteMessages, moveMessages, setFlags } from './message-actions';
-import { listMessages } from './messages';
+import { listMessages, listThread } from './messages';
 import {
   cancelOutbox,
   flushOutbox,
@@ -101,5 +101,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     'attachments:save': (input) => saveAttachment(ctx, input),
     'attachments:open': (input) => openAttachment(ctx, input),
     'compose:limits': ({ accountId, identityId }) => sendLimit(ctx, accountId, identityId),
+    'messages:thread': (input) => listThread(ctx.store.db, input),
   };
 }

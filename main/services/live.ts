@@ -9,6 +9,7 @@ import {
   type LiveOptions,
 } from '../sync/live/account-watcher';
 import type { AppContext } from './context';
+import { watchNewMail } from './new-mail';
 import { startPop3Checks } from './pop3-checks';
 import { accountLock, rawStore } from './sync';
 
@@ -81,6 +82,8 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
       watchers.get((payload as { accountId: string }).accountId)?.resume();
     }
   });
+  // New mail is told from whatever stored it, so the watcher sits beside the sync it listens to.
+  const stopNewMail = watchNewMail(ctx);
   for (const account of ctx.settings.get('accounts')) if (wanted(account)) restart(account.id);
   const pop3 = startPop3Checks(ctx, {
     accountId: options.accountId ?? null,
@@ -98,6 +101,7 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
     stop: async () => {
       stopped = true;
       unsubscribe();
+      stopNewMail();
       await pop3.stop();
       await queue.catch(() => undefined);
       await Promise.all([...watchers.values()].map((w) => w.stop()));

@@ -13,6 +13,7 @@ import './styles/compose.css';
 import './styles/outbox.css';
 import './styles/sync.css';
 import './styles/reader.css';
+import './styles/mail-window.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

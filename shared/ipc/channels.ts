@@ -47,6 +47,7 @@ export const CHANNELS = [
   'attachments:save',
   'attachments:open',
   'compose:limits',
+  'messages:thread',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -60,6 +61,7 @@ export const EVENTS = [
   'outbox:changed',
   'drafts:changed',
   'compose:open',
+  'mail:new',
 ] as const;
 export type EventName = (typeof EVENTS)[number];
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AccountDraftSchema, AccountSchema, AccountSummarySchema } from '../model/account';
 import { MailboxSchema } from '../model/mailbox';
-import { MessageSummarySchema } from '../model/message';
+import { MessageListItemSchema, MessageSortSchema, MessageSourceSchema } from '../model/message-list';
+import { NewMailSchema } from '../model/new-mail';
 import { ActionResultSchema, IdsInputSchema, MoveInputSchema, SetFlagsInputSchema } from '../model/message-actions';
 import {
   ComposeKindSchema,
@@ -52,13 +53,16 @@ const Password = z.string().min(1).max(4096);
 
 const MessagesListInput = z.strictObject({
   /** One mailbox, or the unified inbox across accounts that take part in it. */
-  source: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('mailbox'), mailboxId: z.string().min(1) }),
-    z.strictObject({ kind: z.literal('unified'), specialUse: z.enum(['inbox', 'drafts', 'sent']) }),
-  ]),
+  source: MessageSourceSchema,
   limit: z.number().int().min(1).max(500).default(100),
   /** Opaque cursor from a previous page. */
   cursor: z.string().max(200).nullable().default(null),
+  /** Newest first by date, or A→Z by sender or subject (newest first within each). */
+  sort: MessageSortSchema.default('date'),
+  /** One row per conversation (its latest message and how many it holds). */
+  conversations: z.boolean().default(false),
+  /** Rows to skip instead of a cursor: a virtualized list fetches the window the user scrolled to. */
+  offset: z.number().int().min(0).max(10_000_000).nullable().default(null),
 });
 
 const OutboxId = z.strictObject({ id: z.string().min(1).max(64) });
@@ -116,8 +120,10 @@ export const contract = {
     'messages:list': {
       input: MessagesListInput,
       output: z.object({
-        messages: z.array(MessageSummarySchema),
+        messages: z.array(MessageListItemSchema),
         nextCursor: z.string().nullable(),
+        /** Rows in the whole list (messages, or conversations), on the first page only (null after it). */
+        total: z.number().int().nonnegative().nullable(),
       }),
     },
     'prefs:get': { input: empty, output: PrefsSchema },
@@ -276,6 +282,11 @@ export const contract = {
       input: z.strictObject({ accountId: z.string().min(1).max(64), identityId: z.string().min(1).max(64) }),
       output: SendLimitSchema,
     },
+    /** The messages of one conversation in one folder, newest first (expanding a conversation row). */
+    'messages:thread': {
+      input: z.strictObject({ mailboxId: z.string().min(1), threadKey: z.string().min(1).max(1000) }),
+      output: z.object({ messages: z.array(MessageListItemSchema) }),
+    },
   },
   events: {
     'app:notice': NoticeSchema,
@@ -288,6 +299,8 @@ export const contract = {
     'drafts:changed': z.object({ id: z.string(), change: z.enum(['saved', 'deleted', 'sent']) }),
     /** Main asks the window to open compose on a draft (a mailto: link given to the desktop app). */
     'compose:open': z.object({ draftId: z.string() }),
+    /** New unread mail arrived in an inbox: for a desktop notification (plain text only). */
+    'mail:new': NewMailSchema,
   },
 } as const satisfies {
   channels: Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;

@@ -211,7 +211,14 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
     },
   },
   'messages:list': {
-    input: { source: { kind: 'mailbox', mailboxId: 'mbx-1' }, limit: 50, cursor: null },
+    input: {
+      source: { kind: 'mailbox', mailboxId: 'mbx-1' },
+      limit: 50,
+      cursor: null,
+      sort: 'date',
+      conversations: true,
+      offset: 0,
+    },
     output: {
       messages: [
         {
@@ -226,9 +233,12 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
           flagged: false,
           hasAttachments: true,
           threadId: 'thr-1',
+          threadKey: 'thr-1',
+          threadCount: 3,
         },
       ],
       nextCursor: null,
+      total: 1,
     },
   },
   'prefs:get': {
@@ -239,6 +249,7 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       undoSendSeconds: 5,
       signaturePlacement: 'below',
       remoteContentSenders: [],
+      listHeight: 320,
     },
   },
   'prefs:update': {
@@ -249,6 +260,7 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       undoSendSeconds: 5,
       signaturePlacement: 'below',
       remoteContentSenders: ['news@example.org'],
+      listHeight: 320,
     },
   },
   'messages:setFlags': { input: { ids: ['msg-1'], add: ['seen'], remove: [] }, output: { changed: 1, queued: 1 } },
@@ -417,6 +429,7 @@ export const channelExamples: { [C in ChannelName]: { input: ChannelInput<C>; ou
       seenAt: '2026-11-30T09:15:00.000Z',
     },
   },
+  'messages:thread': { input: { mailboxId: 'mbx-1', threadKey: 'mid:abc@example.org' }, output: { messages: [] } },
   'sync:statuses': {
     input: {},
     output: { statuses: [{ accountId: 'acc-1', state: 'idle', message: null, at: '2026-01-02T10:00:00.000Z' }] },
@@ -516,4 +529,10 @@ export const eventExamples: { [E in EventName]: EventPayload<E> } = {
   'outbox:changed': { id: 'out-1', state: 'sending' },
   'drafts:changed': { id: 'draft-1', change: 'saved' },
   'compose:open': { draftId: 'draft-1' },
+  'mail:new': {
+    accountId: 'acc-1',
+    mailboxId: 'mbx-1',
+    count: 1,
+    messages: [{ id: 'msg-1', from: 'Grace Hopper', subject: '<b>Réunion</b> is plain text here' }],
+  },
 };

@@ -7,6 +7,8 @@ const SignaturePlacement = z.enum(['above', 'below']);
 const PaneSizes = z.tuple([z.number().int().min(120).max(2000), z.number().int().min(200).max(4000)]);
 /** Sender addresses (lowercase) whose mail shows remote images without asking. */
 const RemoteContentSenders = z.array(z.string().min(1).max(320)).max(10_000);
+/** Height in pixels of the message list when the reader sits below it. */
+const ListHeight = z.number().int().min(120).max(4000);
 
 /** UI preferences kept in settings. Every field has a default so an older settings file still parses. */
 export const PrefsSchema = z.object({
@@ -17,6 +19,7 @@ export const PrefsSchema = z.object({
   /** Where compose puts the signature in a reply or forward: above the quoted original or below it. */
   signaturePlacement: SignaturePlacement.default('below'),
   remoteContentSenders: RemoteContentSenders.default([]),
+  listHeight: ListHeight.default(320),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 export const DEFAULT_PREFS: Prefs = PrefsSchema.parse({});
@@ -28,4 +31,5 @@ export const PrefsPatchSchema = z.strictObject({
   undoSendSeconds: UndoSend.optional(),
   signaturePlacement: SignaturePlacement.optional(),
   remoteContentSenders: RemoteContentSenders.optional(),
+  listHeight: ListHeight.optional(),
 });

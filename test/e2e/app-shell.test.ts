@@ -34,7 +34,9 @@ describe('the browser shell', () => {
     expect(ipc.seen.find((call) => call.channel === 'messages:list')?.input).toEqual({
       source: { kind: 'unified', specialUse: 'inbox' },
       limit: 100,
-      cursor: null,
+      offset: 0,
+      sort: 'date',
+      conversations: false,
     });
     ipc.release('messages:list');
     await session.app.messages.getByText('No messages', { exact: true }).waitFor();

@@ -89,7 +89,7 @@ async function receive(user: TestUser, headers: string[], body: string): Promise
 /** Opens the message about `topic` from All inboxes and answers it with Reply. */
 async function replyTo(topic: string): Promise<ComposePage> {
   await session.app.folders.getByRole('button', { name: /^All inboxes\b/ }).click();
-  await session.app.messages.getByRole('button', { name: new RegExp(topic) }).click();
+  await session.app.messageRow(topic).click();
   await session.app.reader.getByRole('button', { name: 'Reply', exact: true }).click();
   return ComposePage.waitFor(session.app, 'Reply');
 }

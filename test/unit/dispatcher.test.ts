@@ -31,7 +31,14 @@ describe('dispatcher', () => {
       ctx,
     );
     expect(seen).toHaveBeenCalledWith(
-      { source: { kind: 'unified', specialUse: 'inbox' }, limit: 100, cursor: null },
+      {
+        source: { kind: 'unified', specialUse: 'inbox' },
+        limit: 100,
+        cursor: null,
+        sort: 'date',
+        conversations: false,
+        offset: null,
+      },
       ctx,
     );
   });

@@ -158,6 +158,7 @@ describe('services through the dispatcher, on a real store', () => {
       undoSendSeconds: 5,
       signaturePlacement: 'below',
       remoteContentSenders: [],
+      listHeight: 320,
     });
     await app.close();
     const reopened = await openNodeApp({
@@ -171,6 +172,7 @@ describe('services through the dispatcher, on a real store', () => {
       undoSendSeconds: 5,
       signaturePlacement: 'below',
       remoteContentSenders: [],
+      listHeight: 320,
     });
     await reopened.close();
   });

@@ -22,6 +22,7 @@ describe('settings', () => {
       undoSendSeconds: 5,
       signaturePlacement: 'above',
       remoteContentSenders: ['news@example.org'],
+      listHeight: 320,
     });
     const again = openConfSettings(dir).settings;
     expect(again.get('accounts')).toEqual([account]);
@@ -31,6 +32,7 @@ describe('settings', () => {
       undoSendSeconds: 5,
       signaturePlacement: 'above',
       remoteContentSenders: ['news@example.org'],
+      listHeight: 320,
     });
     expect(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')).accounts[0].identities[0].address).toBe(
       'ada@example.com',

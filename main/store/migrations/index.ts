@@ -6,6 +6,7 @@ import { migration0005 } from './0005-raw-messages';
 import { migration0006 } from './0006-drafts';
 import { migration0007 } from './0007-search-index';
 import { migration0008 } from './0008-pop3-pending';
+import { migration0009 } from './0009-message-list';
 import { migration0010 } from './0010-smtp-size-limits';
 import type { Migration } from './types';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
   migration0010,
 ];
 

@@ -1,6 +1,7 @@
 import { SyncAnnouncement } from '../features/sync/SyncAnnouncement';
 import { errorMessage } from '../ipc/client';
 import { useAppInfo } from './app-info';
+import { NotificationsButton } from './ConnectionIndicator';
 
 const SHELL_NAMES = { electron: 'desktop app', web: 'browser shell', cli: 'command line' } as const;
 
@@ -22,6 +23,7 @@ export function StatusBar() {
           Retry
         </button>
       ) : null}
+      <NotificationsButton />
       <SyncAnnouncement />
     </footer>
   );

@@ -61,6 +61,25 @@ export class AppPage {
     return this.page.getByRole('dialog', { name, exact: true });
   }
 
+  /** The virtualized message list (an ARIA grid of rows). */
+  get messageGrid(): Locator {
+    return this.messages.getByRole('grid', { name: 'Message list', exact: true });
+  }
+
+  /** A message row by its subject. */
+  messageRow(subject: string): Locator {
+    return this.messageGrid.getByRole('row').filter({ hasText: subject });
+  }
+
+  get messageActions(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Message actions' });
+  }
+
+  /** One account's folders (an ARIA tree). */
+  folderTree(accountName: string): Locator {
+    return this.folders.getByRole('tree', { name: `Folders of ${accountName}`, exact: true });
+  }
+
   get statusBar(): Locator {
     return this.page.getByRole('contentinfo').getByRole('status');
   }

@@ -80,7 +80,14 @@ describe.sequential('IMAP sync against Dovecot', () => {
 
     const list = listMessages(
       rig.db,
-      { source: { kind: 'mailbox', mailboxId: byPath.get('INBOX')?.id ?? '' }, limit: 10, cursor: null },
+      {
+        source: { kind: 'mailbox', mailboxId: byPath.get('INBOX')?.id ?? '' },
+        limit: 10,
+        cursor: null,
+        sort: 'date',
+        conversations: false,
+        offset: null,
+      },
       [],
     );
     expect(list.messages.map((m) => m.subject)).toEqual(['Message 3', 'Message 2', 'Message 1']);

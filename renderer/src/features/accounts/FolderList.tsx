@@ -1,69 +1,53 @@
 import type { AccountSummary } from '../../../../shared/model/account';
-import type { Mailbox, SpecialUse } from '../../../../shared/model/mailbox';
-import { UNIFIED_INBOX } from '../../app/ui-store';
+import type { Mailbox } from '../../../../shared/model/mailbox';
+import { UNIFIED_INBOX, UNIFIED_SENT } from '../../app/ui-store';
 import { DraftsFolderButton } from '../drafts/DraftsFolderButton';
 import { OutboxFolderButton } from '../outbox/OutboxFolderButton';
 import { AccountSyncStatus } from '../sync/AccountSyncStatus';
 import { AccountHeader } from './AccountHeader';
+import { accountName } from './account-name';
+import { FolderTree } from './FolderTree';
 import { SourceButton } from './SourceButton';
-
-const SPECIAL_ORDER: readonly SpecialUse[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
-
-function rank(mailbox: Mailbox): number {
-  const index = mailbox.specialUse === null ? -1 : SPECIAL_ORDER.indexOf(mailbox.specialUse);
-  return index === -1 ? SPECIAL_ORDER.length : index;
-}
-
-function byRankThenName(a: Mailbox, b: Mailbox): number {
-  return rank(a) - rank(b) || a.name.localeCompare(b.name);
-}
 
 interface FolderListProps {
   accounts: AccountSummary[];
   mailboxes: Mailbox[];
 }
 
+/** Unified views (accounts with "include in unified inbox" on) first, then each account's folder tree. */
 export function FolderList({ accounts, mailboxes }: FolderListProps) {
+  const included = new Set(accounts.filter((a) => a.includeInUnified).map((a) => a.id));
+  const unread = mailboxes
+    .filter((m) => m.specialUse === 'inbox' && included.has(m.accountId))
+    .reduce((sum, m) => sum + m.unread, 0);
   return (
     <div className="folders">
-      <ul className="folder-list">
-        <li>
-          <SourceButton source={UNIFIED_INBOX} label="All inboxes" count={null} countMeaning="unread" />
-        </li>
-        <li>
-          <DraftsFolderButton />
-        </li>
-        <li>
-          <OutboxFolderButton />
-        </li>
-      </ul>
+      <nav aria-label="All accounts">
+        <ul className="folder-list">
+          <li>
+            <SourceButton source={UNIFIED_INBOX} label="All inboxes" count={unread} countMeaning="unread" />
+          </li>
+          <li>
+            <DraftsFolderButton />
+          </li>
+          <li>
+            <SourceButton source={UNIFIED_SENT} label="All sent" count={null} countMeaning="" />
+          </li>
+          <li>
+            <OutboxFolderButton />
+          </li>
+        </ul>
+      </nav>
       {accounts.map((account) => (
         <div key={account.id} className="account">
           <AccountHeader account={account} />
           <AccountSyncStatus account={account} />
-          <Folders mailboxes={mailboxes.filter((m) => m.accountId === account.id)} parentId={null} />
+          <FolderTree
+            label={`Folders of ${accountName(account)}`}
+            mailboxes={mailboxes.filter((m) => m.accountId === account.id)}
+          />
         </div>
       ))}
     </div>
-  );
-}
-
-function Folders({ mailboxes, parentId }: { mailboxes: Mailbox[]; parentId: string | null }) {
-  const level = mailboxes.filter((m) => m.parentId === parentId).sort(byRankThenName);
-  if (level.length === 0) return null;
-  return (
-    <ul className="folder-list">
-      {level.map((mailbox) => (
-        <li key={mailbox.id}>
-          <SourceButton
-            source={{ kind: 'mailbox', mailboxId: mailbox.id }}
-            label={mailbox.name}
-            count={mailbox.unread}
-            countMeaning="unread"
-          />
-          <Folders mailboxes={mailboxes} parentId={mailbox.id} />
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,7 +1,9 @@
 import { useUi, type ViewSource } from '../../app/ui-store';
+import { FolderLabel } from './FolderLabel';
 
 function sameSource(a: ViewSource, b: ViewSource): boolean {
   if (a.kind === 'mailbox') return b.kind === 'mailbox' && a.mailboxId === b.mailboxId;
+  if (a.kind === 'unified') return b.kind === 'unified' && a.specialUse === b.specialUse;
   return a.kind === b.kind;
 }
 
@@ -21,21 +23,15 @@ export function SourceButton({ source, label, count, countMeaning, attention = n
   const current = useUi((state) => state.source);
   const showSource = useUi((state) => state.showSource);
   const selected = sameSource(current, source);
-  const name = [label, count ? `${count} ${countMeaning}` : null, attention].filter(Boolean).join(', ');
   return (
     <button
       type="button"
       className={attention ? 'folder folder-attention' : 'folder'}
       aria-current={selected ? 'true' : undefined}
-      aria-label={name}
       onClick={() => showSource(source)}
     >
-      <span className="folder-name">{label}</span>
-      {count ? (
-        <span className="badge" aria-hidden="true">
-          {count}
-        </span>
-      ) : null}
+      <FolderLabel label={label} count={count} meaning={countMeaning} />
+      {attention ? <span className="visually-hidden">, {attention}</span> : null}
     </button>
   );
 }

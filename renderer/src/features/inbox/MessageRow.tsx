@@ -1,27 +1,104 @@
-import type { MessageSummary } from '../../../../shared/model/message';
-import { useUi } from '../../app/ui-store';
+import type { KeyboardEvent, MouseEvent, Ref } from 'react';
+import type { MessageListItem } from '../../../../shared/model/message-list';
 import { senderName, shortDate, subjectText } from './format';
+import { ThreadMessages } from './ThreadMessages';
 
-export function MessageRow({ message }: { message: MessageSummary }) {
-  const selected = useUi((state) => state.selectedMessageId === message.id);
-  const selectMessage = useUi((state) => state.selectMessage);
-  const classes = ['message', message.unread ? 'unread' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+interface MessageRowProps {
+  message: MessageListItem | undefined;
+  index: number;
+  start: number;
+  selected: boolean;
+  focused: boolean;
+  expanded: boolean;
+  rowRef: Ref<HTMLDivElement>;
+  onClick(event: MouseEvent, message: MessageListItem): void;
+  onContextMenu(event: MouseEvent, message: MessageListItem): void;
+  onFocus(index: number): void;
+  onToggleThread(message: MessageListItem): void;
+  onThreadKeyDown(event: KeyboardEvent): void;
+}
+
+/** One grid row: sender, subject and snippet, date, then flags; unread rows are bold. */
+export function MessageRow(props: MessageRowProps) {
+  const { message, index, start, selected, focused, expanded } = props;
+  const common = {
+    ref: props.rowRef,
+    role: 'row',
+    'aria-rowindex': index + 1,
+    'data-index': index,
+    tabIndex: focused ? 0 : -1,
+    style: { transform: `translateY(${start}px)` },
+    onFocus: () => props.onFocus(index),
+  } as const;
+  if (message === undefined) {
+    return (
+      <div {...common} className="message-row loading" aria-selected={false}>
+        <div role="gridcell" className="message-loading">
+          Loading…
+        </div>
+      </div>
+    );
+  }
+  const thread = message.threadCount > 1;
+  const classes = ['message-row', message.unread ? 'unread' : '', selected ? 'selected' : ''].filter(Boolean);
   return (
-    <button
-      type="button"
-      className={classes}
-      aria-current={selected ? 'true' : undefined}
-      onClick={() => selectMessage(message.id)}
+    <div
+      {...common}
+      className={classes.join(' ')}
+      aria-selected={selected}
+      aria-expanded={thread ? expanded : undefined}
+      onClick={(event) => props.onClick(event, message)}
+      onContextMenu={(event) => props.onContextMenu(event, message)}
     >
-      <span className="message-from">{senderName(message.from)}</span>
-      <time className="message-date" dateTime={message.date}>
-        {shortDate(message.date)}
-      </time>
-      <span className="message-subject">
-        {message.unread ? <span className="visually-hidden">Unread: </span> : null}
-        {subjectText(message.subject)}
-      </span>
-      <span className="message-snippet">{message.snippet}</span>
-    </button>
+      <div role="gridcell" className="message-from">
+        {message.unread ? <span className="visually-hidden">Unread, </span> : null}
+        {senderName(message.from)}
+        {thread ? (
+          <span className="thread-count" aria-label={`${message.threadCount} messages`}>
+            {message.threadCount}
+          </span>
+        ) : null}
+      </div>
+      <div role="gridcell" className="message-subject">
+        <span className="message-subject-text">{subjectText(message.subject)}</span>
+        <span className="message-snippet">{message.snippet}</span>
+      </div>
+      <div role="gridcell" className="message-date">
+        <time dateTime={message.date}>{shortDate(message.date)}</time>
+      </div>
+      <div role="gridcell" className="message-flags">
+        {message.flagged ? (
+          <span className="flag" title="Flagged">
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">Flagged</span>
+          </span>
+        ) : null}
+        {message.hasAttachments ? (
+          <span className="attachment" title="Has attachments">
+            <span aria-hidden="true">📎</span>
+            <span className="visually-hidden">Has attachments</span>
+          </span>
+        ) : null}
+        {thread ? (
+          <button
+            type="button"
+            className="thread-toggle"
+            tabIndex={-1}
+            aria-label={expanded ? 'Hide conversation' : 'Show conversation'}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onToggleThread(message);
+            }}
+          >
+            {expanded ? '▾' : '▸'}
+          </button>
+        ) : null}
+      </div>
+      {thread && expanded ? (
+        <div role="gridcell" className="thread-messages" onKeyDown={props.onThreadKeyDown}>
+          <ThreadMessages mailboxId={message.mailboxId} threadKey={message.threadKey} />
+        </div>
+      ) : null}
+    </div>
   );
 }

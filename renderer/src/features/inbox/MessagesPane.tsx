@@ -3,8 +3,9 @@ import { Pane } from '../../ui/Pane';
 import { QueryView } from '../../ui/QueryView';
 import { DraftsView } from '../drafts/DraftsView';
 import { OutboxView } from '../outbox/OutboxView';
-import { MessageRow } from './MessageRow';
-import { useMessages } from './queries';
+import { ListOptions } from './ListOptions';
+import { MessageList } from './MessageList';
+import { useFirstPage } from './queries';
 
 export function MessagesPane() {
   const source = useUi((state) => state.source);
@@ -26,35 +27,27 @@ export function MessagesPane() {
 }
 
 function MailList({ source }: { source: MessageSource }) {
-  const messages = useMessages(source);
+  const sort = useUi((state) => state.sort);
+  const conversations = useUi((state) => state.conversations);
+  const params = { source, sort, conversations };
+  const first = useFirstPage(params);
   return (
-    <Pane title="Messages" className="pane-messages">
-      <QueryView query={messages} what="messages">
-        {({ pages }) => {
-          const list = pages.flatMap((page) => page.messages);
-          if (list.length === 0) return <p className="state">No messages</p>;
-          return (
-            <>
-              <ul className="message-list" aria-label="Message list">
-                {list.map((message) => (
-                  <li key={message.id}>
-                    <MessageRow message={message} />
-                  </li>
-                ))}
-              </ul>
-              {messages.hasNextPage ? (
-                <button
-                  type="button"
-                  className="load-more"
-                  onClick={() => void messages.fetchNextPage()}
-                  disabled={messages.isFetchingNextPage}
-                >
-                  {messages.isFetchingNextPage ? 'Loading more messages…' : 'Load more messages'}
-                </button>
-              ) : null}
-            </>
-          );
-        }}
+    <Pane title="Messages" className="pane-messages pane-list">
+      <ListOptions />
+      <QueryView query={first} what="messages">
+        {({ total }) =>
+          !total ? (
+            <p className="state">No messages</p>
+          ) : (
+            <MessageList
+              // A new folder, order or grouping is a new list: scroll, focus and anchors start over.
+              key={JSON.stringify(params)}
+              params={params}
+              total={total}
+              label="Message list"
+            />
+          )
+        }
       </QueryView>
     </Pane>
   );
