@@ -34,7 +34,11 @@ interface UiState {
   /** Notices pushed by main after start-up (app:notice); start-up ones come with app:info. */
   pushedNotices: Notice[];
   dismissedNotices: string[];
+  /** The search the messages pane lists instead of `source` (null: no search); `source` stays to return to. */
+  search: string | null;
   showSource(source: ViewSource): void;
+  /** Lists a search's results (blank or null: back to the source). */
+  setSearch(query: string | null): void;
   /** Opens one message and makes it the whole selection. */
   selectMessage(id: string | null): void;
   /** Sets the selection; `open` is the message the reader shows (null: leave it). */
@@ -64,7 +68,9 @@ export const useUi = create<UiState>()((set) => ({
   dialogAccountId: null,
   pushedNotices: [],
   dismissedNotices: [],
-  showSource: (source) => set({ source, ...NO_SELECTION }),
+  search: null,
+  showSource: (source) => set({ source, search: null, ...NO_SELECTION }),
+  setSearch: (query) => set({ search: query?.trim() ? query : null, ...NO_SELECTION }),
   selectMessage: (id) => set({ selectedMessageId: id, selectedIds: id === null ? [] : [id], anchorId: id }),
   setSelection: (ids, open, anchorId) =>
     set((state) => ({
@@ -93,4 +99,9 @@ export const useUi = create<UiState>()((set) => ({
 /** True while the middle pane lists mail (not the outbox or local drafts). */
 export function isMailSource(source: ViewSource): source is MessageSource {
   return source.kind === 'mailbox' || source.kind === 'unified';
+}
+
+/** True while the messages pane lists mail: a folder, a unified view or search results (all real message ids). */
+export function listsMail(state: { source: ViewSource; search: string | null }): boolean {
+  return state.search !== null || isMailSource(state.source);
 }

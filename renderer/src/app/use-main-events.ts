@@ -23,6 +23,7 @@ export function useMainEvents(): void {
       subscribe('mailbox:changed', () => {
         void queryClient.invalidateQueries({ queryKey: ['mailboxes:list'] });
         void queryClient.invalidateQueries({ queryKey: ['messages:list'] });
+        void queryClient.invalidateQueries({ queryKey: ['search:query'] });
       }),
       // Each step of a send (scheduled → sending → sent → filed) shows as it happens.
       subscribe('outbox:changed', ({ id, state }) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Account } from '../../../shared/model/account';
 import { channelExamples } from '../../../shared/ipc/examples';
 import { STORE_FILE } from '../../../main/store/open-store';
+import { registerSearchFunctions } from '../../../main/store/search-functions';
 
 export interface SeedAccount {
   id: string;
@@ -35,6 +36,8 @@ export function seedAccounts(profileDir: string, accounts: readonly SeedAccount[
 export function openProfileStore(profileDir: string): Database.Database {
   const db = new Database(join(profileDir, STORE_FILE));
   db.pragma('busy_timeout = 10000');
+  // Seeded messages go through the search-index triggers, which call the app's SQL functions.
+  registerSearchFunctions(db);
   return db;
 }
 

@@ -6,7 +6,7 @@ import { useContextMenu } from './context-menu-store';
 import { listCommands } from './list-commands';
 import { clickSelection, targetIndex } from './list-selection';
 import { MessageRow } from './MessageRow';
-import { useMessageWindow, type ListParams } from './queries';
+import { useMessageWindow, type ListParams, type RowWindowHook } from './queries';
 
 const ROW_HEIGHT = 58;
 
@@ -14,6 +14,8 @@ interface MessageListProps {
   params: ListParams;
   total: number;
   label: string;
+  /** Where the rows come from when not the folder's pages (search results); stable for the list's life. */
+  useRows?: RowWindowHook;
 }
 
 /**
@@ -21,7 +23,7 @@ interface MessageListProps {
  * aria-rowcount tells assistive technology the real size, pages are fetched for the window the
  * user scrolled to, and the selection is kept by message id so a live refresh never loses it.
  */
-export function MessageList({ params, total, label }: MessageListProps) {
+export function MessageList({ params, total, label, useRows = useMessageWindow }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const focusId = useRef<string | null>(null);
@@ -53,7 +55,7 @@ export function MessageList({ params, total, label }: MessageListProps) {
   });
   const items = virtualizer.getVirtualItems();
   const inView = items.filter((item) => item.index !== focusClamped || items.length === 1);
-  const view = useMessageWindow(params, inView[0]?.index ?? 0, inView.at(-1)?.index ?? 0);
+  const view = useRows(params, inView[0]?.index ?? 0, inView.at(-1)?.index ?? 0);
 
   const select = useCallback(
     (index: number, mode: 'only' | 'extend' | 'focus') => {

@@ -1,10 +1,12 @@
 import type { KeyboardEvent, MouseEvent, Ref } from 'react';
 import type { MessageListItem } from '../../../../shared/model/message-list';
+import { Highlighted } from '../search/Highlighted';
 import { senderName, shortDate, subjectText } from './format';
+import type { ListRow } from './queries';
 import { ThreadMessages } from './ThreadMessages';
 
 interface MessageRowProps {
-  message: MessageListItem | undefined;
+  message: ListRow | undefined;
   index: number;
   start: number;
   selected: boolean;
@@ -60,13 +62,22 @@ export function MessageRow(props: MessageRowProps) {
         ) : null}
       </div>
       <div role="gridcell" className="message-subject">
-        <span className="message-subject-text">{subjectText(message.subject)}</span>
-        <span className="message-snippet">{message.snippet}</span>
+        <span className="message-subject-text">
+          {message.subjectSegments && message.subject ? (
+            <Highlighted segments={message.subjectSegments} />
+          ) : (
+            subjectText(message.subject)
+          )}
+        </span>
+        <span className="message-snippet">
+          {message.snippetSegments ? <Highlighted segments={message.snippetSegments} /> : message.snippet}
+        </span>
       </div>
       <div role="gridcell" className="message-date">
         <time dateTime={message.date}>{shortDate(message.date)}</time>
       </div>
       <div role="gridcell" className="message-flags">
+        {message.remote ? <span className="remote-marker">Not downloaded yet</span> : null}
         {message.flagged ? (
           <span className="flag" title="Flagged">
             <span aria-hidden="true">★</span>

@@ -1,4 +1,4 @@
-import { isMailSource, useUi } from '../../app/ui-store';
+import { listsMail, useUi } from '../../app/ui-store';
 import { useRovingFocus } from '../../ui/use-roving-focus';
 import { MESSAGE_COMMANDS } from './message-commands';
 import { useMessageActions } from './use-message-actions';
@@ -6,12 +6,12 @@ import { useMessageActions } from './use-message-actions';
 /** The actions on the selected messages, above the list; disabled while nothing is selected. */
 export function MessageToolbar() {
   const actions = useMessageActions();
-  const source = useUi((state) => state.source);
+  const mail = useUi(listsMail);
   const count = useUi((state) =>
     state.selectedIds.length > 0 ? state.selectedIds.length : state.selectedMessageId ? 1 : 0,
   );
   const roving = useRovingFocus(MESSAGE_COMMANDS.length);
-  const none = !isMailSource(source) || count === 0;
+  const none = !mail || count === 0;
   return (
     <div className="toolbar message-toolbar" role="toolbar" aria-label="Message actions" onKeyDown={roving.onKeyDown}>
       {MESSAGE_COMMANDS.map((command, index) => (

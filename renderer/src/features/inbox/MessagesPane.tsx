@@ -3,12 +3,16 @@ import { Pane } from '../../ui/Pane';
 import { QueryView } from '../../ui/QueryView';
 import { DraftsView } from '../drafts/DraftsView';
 import { OutboxView } from '../outbox/OutboxView';
+import { SearchResults } from '../search/SearchResults';
 import { ListOptions } from './ListOptions';
 import { MessageList } from './MessageList';
 import { useFirstPage } from './queries';
 
 export function MessagesPane() {
   const source = useUi((state) => state.source);
+  const search = useUi((state) => state.search);
+  // Each query is a new list: scroll, focus and anchors start over.
+  if (search !== null) return <SearchResults key={search} query={search} />;
   if (source.kind === 'outbox') {
     return (
       <Pane title="Outbox" className="pane-messages">

@@ -2,8 +2,10 @@ import { useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstac
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
 import type { MessageListItem, MessageSort } from '../../../../shared/model/message-list';
+import type { SearchHit } from '../../../../shared/model/search';
 import type { MessageSource } from '../../app/ui-store';
 import { ipcQuery } from '../../ipc/ipc-query';
+import { findSearchRow } from '../search/queries';
 
 export const PAGE_SIZE = 100;
 
@@ -14,6 +16,19 @@ export interface ListParams {
 }
 
 type Page = ChannelOutput<'messages:list'>;
+
+/** A list row; search results also say why they matched and whether the body is still on the server. */
+export type ListRow = MessageListItem & Partial<Pick<SearchHit, 'subjectSegments' | 'snippetSegments' | 'remote'>>;
+
+/** The rows a virtualized list can show: by index among the loaded ones, and where a message is. */
+export interface RowWindow {
+  version: number;
+  rowAt(index: number): ListRow | undefined;
+  indexOf(id: string): number;
+}
+
+/** A hook giving the rows for the list's viewport (the folder's pages, or search results). */
+export type RowWindowHook = (params: ListParams, firstRow: number, lastRow: number) => RowWindow;
 
 function pageInput(params: ListParams, page: number): ChannelInput<'messages:list'> {
   return {
@@ -30,7 +45,7 @@ function pageInput(params: ListParams, page: number): ChannelInput<'messages:lis
  * many rows there are). A page keeps its rows while a mailbox:changed refetch runs, so the list
  * never blanks under the user.
  */
-export function useMessageWindow(params: ListParams, firstRow: number, lastRow: number) {
+export function useMessageWindow(params: ListParams, firstRow: number, lastRow: number): RowWindow {
   const pages = [0];
   for (let page = Math.floor(firstRow / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page += 1) {
     if (page > 0) pages.push(page);
@@ -76,7 +91,7 @@ function findListed(client: QueryClient, id: string | null): MessageListItem | u
       if (found) return found;
     }
   }
-  return undefined;
+  return findSearchRow(client, id);
 }
 
 /** A message's summary as the list has it (reader, actions), from whichever page or conversation holds it. */

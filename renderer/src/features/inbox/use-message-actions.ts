@@ -4,7 +4,7 @@ import type { ChannelName } from '../../../../shared/ipc/channels';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { ComposeKind } from '../../../../shared/model/draft';
 import type { MessageFlag } from '../../../../shared/model/message-actions';
-import { isMailSource, useUi } from '../../app/ui-store';
+import { listsMail, useUi } from '../../app/ui-store';
 import { call, errorMessage } from '../../ipc/client';
 import { openCompose } from '../compose/compose-store';
 import { useToasts } from '../outbox/toast-store';
@@ -24,8 +24,8 @@ export interface MessageActions {
 
 /** The selection the actions apply to: the selected rows in a mail folder, else nothing. */
 export function actionIds(): readonly string[] {
-  const { source, selectedIds, selectedMessageId } = useUi.getState();
-  if (!isMailSource(source)) return [];
+  const { selectedIds, selectedMessageId } = useUi.getState();
+  if (!listsMail(useUi.getState())) return [];
   if (selectedIds.length > 0) return selectedIds;
   return selectedMessageId === null ? [] : [selectedMessageId];
 }
@@ -48,7 +48,11 @@ export function useMessageActions(): MessageActions {
       if (ids.length === 0) return;
       if (removes) listCommands.get()?.afterRemoval(ids);
       call(channel, input(ids)).then(
-        () => client.invalidateQueries({ queryKey: ['messages:list'] }),
+        () =>
+          Promise.all([
+            client.invalidateQueries({ queryKey: ['messages:list'] }),
+            client.invalidateQueries({ queryKey: ['search:query'] }),
+          ]),
         (error: unknown) => showNote(`Could not change the messages. ${errorMessage(error)}`),
       );
     };
@@ -57,8 +61,8 @@ export function useMessageActions(): MessageActions {
     const selected = () => listedMessages(client, actionIds());
     return {
       compose: (kind) => {
-        const { source, selectedMessageId } = useUi.getState();
-        const messageId = isMailSource(source) ? (selectedMessageId ?? actionIds()[0] ?? null) : null;
+        const { selectedMessageId } = useUi.getState();
+        const messageId = listsMail(useUi.getState()) ? (selectedMessageId ?? actionIds()[0] ?? null) : null;
         if (messageId !== null) openCompose({ kind: 'start', compose: kind, messageId });
       },
       archive: () => run('messages:archive', (ids) => ({ ids }), true),
