@@ -104,8 +104,8 @@ function row(label: string, ms: number, target: number): void {
 for (const conversations of [false, true]) {
   for (const sort of ['date', 'sender', 'subject'] as const) {
     const name = `${sort}${conversations ? ', conversations' : ''}`;
-    const { total } = listMessages(db, input(sort, conversations), []);
-    const deep = Math.max(0, (total ?? 0) - PAGE);
+    const total = listMessages(db, input(sort, conversations), []).total ?? 0;
+    const deep = Math.max(0, total - PAGE);
     row(
       `${name}: first page`,
       median(() => listMessages(db, input(sort, conversations), [])),

@@ -5,6 +5,10 @@ export const SENDER_KEY = `lower(coalesce(nullif(from_name, ''), from_address, '
 /** A message's conversation: its thread key (main/sync/thread-key.ts), else the message alone. */
 export const THREAD_KEY = `coalesce(thread_id, 'msg:' || id)`;
 
+/** Only flags changed: the row stays in the same conversation, in the same place within it. */
+const SAME_PLACE = `NEW.mailbox_id = OLD.mailbox_id AND NEW.thread_id IS OLD.thread_id AND NEW.date = OLD.date
+  AND NEW.subject = OLD.subject AND NEW.from_name IS OLD.from_name AND NEW.from_address IS OLD.from_address`;
+
 /** Recomputes one conversation row of `threads` from its messages (few: a thread is small). */
 function refreshThread(mailbox: string, key: string): string {
   return `
@@ -53,15 +57,42 @@ export const migration0009: Migration = {
       CREATE INDEX threads_by_sender ON threads (mailbox_id, sender_key, latest_date DESC, latest_id DESC);
       CREATE INDEX threads_by_subject ON threads (mailbox_id, subject COLLATE NOCASE, latest_date DESC, latest_id DESC);
 
+      -- Sync inserts in bulk: a new message is added to its conversation row in one upsert.
       CREATE TRIGGER threads_after_insert AFTER INSERT ON messages BEGIN
-        ${refreshThread('NEW.mailbox_id', `coalesce(NEW.thread_id, 'msg:' || NEW.id)`)}
+        INSERT INTO threads (mailbox_id, thread_key, message_count, unread_count, flagged_count, attachment_count,
+                             latest_id, latest_date, sender_key, subject)
+        VALUES (NEW.mailbox_id, coalesce(NEW.thread_id, 'msg:' || NEW.id), 1, NEW.unread, NEW.flagged,
+                NEW.has_attachments, NEW.id, NEW.date,
+                lower(coalesce(nullif(NEW.from_name, ''), NEW.from_address, '')), NEW.subject)
+        ON CONFLICT (mailbox_id, thread_key) DO UPDATE SET
+          message_count = message_count + 1,
+          unread_count = unread_count + excluded.unread_count,
+          flagged_count = flagged_count + excluded.flagged_count,
+          attachment_count = attachment_count + excluded.attachment_count,
+          latest_id = CASE WHEN (excluded.latest_date, excluded.latest_id) > (latest_date, latest_id)
+                           THEN excluded.latest_id ELSE latest_id END,
+          latest_date = CASE WHEN (excluded.latest_date, excluded.latest_id) > (latest_date, latest_id)
+                             THEN excluded.latest_date ELSE latest_date END,
+          sender_key = CASE WHEN (excluded.latest_date, excluded.latest_id) > (latest_date, latest_id)
+                            THEN excluded.sender_key ELSE sender_key END,
+          subject = CASE WHEN (excluded.latest_date, excluded.latest_id) > (latest_date, latest_id)
+                         THEN excluded.subject ELSE subject END;
       END;
       CREATE TRIGGER threads_after_delete AFTER DELETE ON messages BEGIN
         ${refreshThread('OLD.mailbox_id', `coalesce(OLD.thread_id, 'msg:' || OLD.id)`)}
       END;
+      -- Read, flagged: only counts change (marking 5,000 messages read stays cheap).
+      CREATE TRIGGER threads_after_flags AFTER UPDATE OF unread, flagged, has_attachments ON messages
+        WHEN ${SAME_PLACE} BEGIN
+        UPDATE threads SET unread_count = unread_count + NEW.unread - OLD.unread,
+                           flagged_count = flagged_count + NEW.flagged - OLD.flagged,
+                           attachment_count = attachment_count + NEW.has_attachments - OLD.has_attachments
+         WHERE mailbox_id = NEW.mailbox_id AND thread_key = coalesce(NEW.thread_id, 'msg:' || NEW.id);
+      END;
+      -- Moved, re-threaded or re-dated: both conversations are recomputed.
       CREATE TRIGGER threads_after_update
         AFTER UPDATE OF mailbox_id, thread_id, date, unread, flagged, has_attachments, subject, from_name, from_address
-        ON messages BEGIN
+        ON messages WHEN NOT (${SAME_PLACE}) BEGIN
         ${refreshThread('OLD.mailbox_id', `coalesce(OLD.thread_id, 'msg:' || OLD.id)`)}
         ${refreshThread('NEW.mailbox_id', `coalesce(NEW.thread_id, 'msg:' || NEW.id)`)}
       END;
