@@ -53,7 +53,7 @@ const frame = () => session.app.reader.frameLocator('iframe[title="Message body"
 async function deliverAndOpen(user: TestUser, raw: string, subject: string): Promise<void> {
   await deliverMessage(servers.dovecot, user.name, raw);
   await invoke('sync:run', { accountId: null });
-  await session.app.messages.getByRole('button', { name: new RegExp(subject) }).click();
+  await session.app.messageRow(subject).click();
   await session.app.reader.getByRole('article', { name: subject }).waitFor();
 }
 
@@ -144,7 +144,7 @@ describe('reader', { timeout: 120_000 }, () => {
 
   it('opens a mailto: link from a message as a prefilled draft and sends nothing', async () => {
     await openAppWithAccount();
-    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    await session.app.messageRow(hostile.subject).click();
     await frame().getByRole('link', { name: 'Write to someone' }).click();
     const compose = await ComposePage.waitFor(session.app);
     await expect(compose.field('Subject').inputValue()).resolves.toBe('Hello there');
@@ -157,7 +157,7 @@ describe('reader', { timeout: 120_000 }, () => {
 
   it('opens a web link outside the app, and asks first when its text shows another address', async () => {
     await openAppWithAccount();
-    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    await session.app.messageRow(hostile.subject).click();
     const [popup] = await Promise.all([
       session.context.waitForEvent('page'),
       frame().getByRole('link', { name: 'Our site' }).click(),
@@ -196,7 +196,7 @@ describe('reader', { timeout: 120_000 }, () => {
 
   it('saves an attachment as a download with a sanitized name and the exact bytes, and warns before a program', async () => {
     await openAppWithAccount();
-    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    await session.app.messageRow(hostile.subject).click();
     const attachments = session.app.reader.getByRole('region', { name: 'Attachments' });
     // The inline logo is shown in the body, not listed again.
     await expect.poll(() => attachments.getByRole('listitem').count()).toBe(2);
@@ -217,7 +217,7 @@ describe('reader', { timeout: 120_000 }, () => {
 
   it('shows the raw source as text', async () => {
     await openAppWithAccount();
-    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    await session.app.messageRow(hostile.subject).click();
     await session.app.reader.getByRole('button', { name: 'View source' }).click();
     const dialog = session.app.dialog('Message source');
     const pre = dialog.getByLabel('Raw message');
@@ -240,7 +240,7 @@ describe('reader', { timeout: 120_000 }, () => {
     expect((await invoke('prefs:get', {})).remoteContentSenders).toContain(from);
 
     await session.page.reload();
-    await session.app.messages.getByRole('button', { name: new RegExp(subject) }).click();
+    await session.app.messageRow(subject).click();
     await expect.poll(async () => (await imageLoaded('News banner'))?.width).toBe(1);
     expect(await banner.count()).toBe(0);
     expect(requests()).toBe(2);
@@ -261,7 +261,7 @@ describe('reader', { timeout: 120_000 }, () => {
 
   it('passes an axe-core scan of the reader with no serious or critical violations', async () => {
     await openAppWithAccount();
-    await session.app.messages.getByRole('button', { name: new RegExp(hostile.subject) }).click();
+    await session.app.messageRow(hostile.subject).click();
     await frame().getByText('Hello reader').waitFor();
     await session.app.reader.getByRole('region', { name: 'Attachments' }).waitFor();
     const require = createRequire(import.meta.url);
