@@ -9,6 +9,7 @@
 //             list the messages in the Inbox, newest first.
 // The target is "stored" within 1.5× raw; when the first and the last message were listed is
 // printed beside it. Also prints, per stage, the calls and their summed latency.
+import { readFileSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance as nodePerformance } from 'node:perf_hooks';
@@ -140,7 +141,20 @@ function rawFetch(servers: MailServers, user: TestUser): Promise<number> {
   });
 }
 
+/** CPU seconds every process on the machine has used (Linux /proc/stat): Dovecot's share too. */
+function machineCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'latin1').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+    const busy = fields.reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + (v || 0)), 0);
+    return busy / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const machine = machineCpuSeconds();
   const started = performance.now();
   const cpu = process.cpuUsage();
   const loop = eventLoopUtilization();
@@ -152,7 +166,8 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: num
   // busy with other work, these say more than wall times.
   console.log(
     `${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${((count / ms) * 1000).toFixed(0).padStart(6)} msg/s` +
-      `  cpu ${((used.user + used.system) / 1e6).toFixed(2)} s  main thread busy ${(busy / 1000).toFixed(2)} s`,
+      `  cpu ${((used.user + used.system) / 1e6).toFixed(2)} s  main thread busy ${(busy / 1000).toFixed(2)} s` +
+      `  machine cpu ${(machineCpuSeconds() - machine).toFixed(2)} s`,
   );
   return { ms, value };
 }
@@ -239,6 +254,8 @@ try {
   const syncLoop = eventLoopUtilization();
   const storedBusy = { value: 0 };
   const storedCpu: { value: NodeJS.CpuUsage | null } = { value: null };
+  const syncMachineCpu = machineCpuSeconds();
+  const storedMachineCpu = { value: Number.NaN };
   // As services/sync-pop3.ts does: the commit worker checkpoints its own writes during the
   // download; the parse's writes (on this thread) are checkpointed by a worker.
   const checkpoints: { running: BackgroundCheckpoint | null } = { running: null };
@@ -286,6 +303,7 @@ try {
           if (storedAt === null && !['connect', 'list', 'retrieve'].includes(phase)) {
             storedAt = performance.now();
             storedCpu.value = process.cpuUsage(syncCpu);
+            storedMachineCpu.value = machineCpuSeconds() - syncMachineCpu;
             storedBusy.value = eventLoopUtilization(syncLoop).active;
           }
         },
@@ -311,7 +329,7 @@ try {
   const cpuStored = storedCpu.value;
   if (cpuStored) {
     console.log(
-      `  (until stored: cpu ${((cpuStored.user + cpuStored.system) / 1e6).toFixed(2)} s, main thread busy ${(storedBusy.value / 1000).toFixed(2)} s)`,
+      `  (until stored: cpu ${((cpuStored.user + cpuStored.system) / 1e6).toFixed(2)} s, main thread busy ${(storedBusy.value / 1000).toFixed(2)} s, machine cpu ${storedMachineCpu.value.toFixed(2)} s)`,
     );
   }
   const firstListedMs = (firstListedAt ?? performance.now()) - syncStarted;

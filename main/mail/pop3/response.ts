@@ -84,9 +84,16 @@ export class MultilineCollector {
     return lines;
   }
 
-  /** The content with CRLF line ends, as the server stored it (RETR, TOP), in one new buffer. */
+  /**
+   * The content with CRLF line ends, as the server stored it (RETR, TOP), in one new buffer that
+   * owns its memory (never a slice of Node's shared pool): a download hands it to the commit
+   * thread by transfer, which a pooled slice would first have to be copied for.
+   */
   body(): Buffer {
-    return Buffer.concat(this.pieces, this.overflowed ? 0 : this.bytes);
+    const body = Buffer.allocUnsafeSlow(this.overflowed ? 0 : this.bytes);
+    let at = 0;
+    for (const piece of this.overflowed ? [] : this.pieces) at += piece.copy(body, at);
+    return body;
   }
 }
 

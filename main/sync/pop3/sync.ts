@@ -160,6 +160,9 @@ export async function syncPop3Account(
   }
 
   progress({ phase: 'connect', done: 0, total: 0 });
+  // The commit thread boots while the handshake and LIST wait on the network, not during the
+  // download, which keeps both cores busy. A check that finds nothing new pays that boot too.
+  deps.committer?.prepare?.();
   let opened;
   try {
     opened = await openPop3Account(account, password, deps, options.signal);

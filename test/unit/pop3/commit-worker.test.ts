@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../../main/store/blobs/blob-store';
 import { openStore, STORE_FILE, type Store } from '../../../main/store/open-store';
 import { createRawMessageStore } from '../../../main/store/raw-messages';
@@ -76,6 +77,22 @@ describe('commitInWorker', () => {
     const stored = rows(s).raw[0];
     expect(stored?.bytes.toString()).toBe('Subject: inside\r\n\r\nbody\r\n');
     expect(stored?.hash).toBe(sha256Hex(Buffer.from('Subject: inside\r\n\r\nbody\r\n')));
+  });
+
+  it('starts its thread at prepare(), once, before any commit, and stops it at close()', async () => {
+    // Linux lists a process's threads in /proc/self/task.
+    const threads = () => readdirSync('/proc/self/task').length;
+    const before = threads();
+    const { store: s } = store();
+    const committer = worker(s);
+    committer.prepare?.();
+    committer.prepare?.();
+    await vi.waitFor(() => expect(threads()).toBeGreaterThan(before));
+    const started = threads();
+    expect(await committer.commit([arrived('u1', 'one')])).toBe(1);
+    expect(threads()).toBe(started);
+    await committer.close();
+    await vi.waitFor(() => expect(threads()).toBeLessThan(started));
   });
 
   it('fails a batch with the SQLite error itself (name and code) and commits none of it', async () => {

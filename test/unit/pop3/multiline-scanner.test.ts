@@ -137,5 +137,8 @@ describe('multi-line bodies read from raw bytes', () => {
     expect(body).toEqual(Buffer.from([0xe9, 0x0d, 0x0a, 0x2e, 0xff, 0x0d, 0x0a]));
     data.fill(0);
     expect(body).toEqual(Buffer.from([0xe9, 0x0d, 0x0a, 0x2e, 0xff, 0x0d, 0x0a]));
+    // Its own memory, not a slice of Node's shared pool, so it can be transferred to the commit thread.
+    expect(body.byteOffset).toBe(0);
+    expect(body.buffer.byteLength).toBe(body.length);
   });
 });
