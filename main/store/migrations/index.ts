@@ -8,6 +8,7 @@ import { migration0007 } from './0007-search-index';
 import { migration0008 } from './0008-pop3-pending';
 import { migration0009 } from './0009-message-list';
 import { migration0010 } from './0010-smtp-size-limits';
+import { migration0011 } from './0011-raw-release';
 import type { Migration } from './types';
 
 /** In order; each version is exactly one more than the last (checked by a unit test). */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -121,6 +121,16 @@ describe.sequential('IMAP sync against Dovecot', () => {
 
   it('flags changed and messages expunged by another client are applied (CONDSTORE/QRESYNC)', async () => {
     const other = await otherClient(servers, user);
+    const hashOf = (uid: number | undefined) =>
+      rig.db.get<{ raw_hash: string }>(
+        'SELECT raw_hash FROM messages WHERE uid = ? AND mailbox_id IN (SELECT id FROM mailboxes WHERE path = ?)',
+        [uid ?? -1, 'INBOX'],
+      )?.raw_hash;
+    const rawCount = (hash: string | undefined) =>
+      rig.db.get<{ n: number }>('SELECT count(*) AS n FROM raw_messages WHERE hash = ?', [hash ?? ''])?.n;
+    const [, expunged, kept] = inbox();
+    const expungedHash = hashOf(expunged?.uid);
+    expect(rawCount(expungedHash)).toBe(1);
     try {
       await other.mailboxOpen('INBOX');
       const [first, second] = inbox();
@@ -139,6 +149,9 @@ describe.sequential('IMAP sync against Dovecot', () => {
     expect(rows.map((r) => r.subject)).toEqual(['Message 1', 'Message 3', 'Message 4']);
     expect(rows[0]).toMatchObject({ unread: 0, flagged: 1 });
     expect(JSON.parse(rows[0]?.flags ?? '[]')).toEqual(['\\Flagged', '\\Seen']);
+    // The expunged message's raw bytes went with it; the others' stay.
+    expect(rawCount(expungedHash)).toBe(0);
+    expect(rawCount(hashOf(kept?.uid))).toBe(1);
   });
 
   it('rebuilds the cache without duplicates when UIDVALIDITY changes', async () => {
