@@ -46,7 +46,9 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
   const deps: LiveDeps = {
     db: ctx.store.db,
     // Sync never stores the HTML body: it is not copied back from the worker.
-    parser: ctx.sync?.parser ?? { parse: (raw) => (pool as ParserPool).parse(raw, { html: false }) },
+    parser: ctx.sync?.parser ?? {
+      parse: (raw, options) => (pool as ParserPool).parse(raw, { ...options, html: false }),
+    },
     raw: rawStore(ctx),
     lock: accountLock(ctx),
     events: liveEvents(ctx, options.listeners),

@@ -62,7 +62,7 @@ function lazyParserPool(): MessageParser & { close(): Promise<void> } {
   let pool: ReturnType<typeof createParserPool> | null = null;
   return {
     // Sync stores text, snippet and attachments, never the HTML: it is not copied back from the worker.
-    parse: (raw) => (pool ??= createParserPool()).parse(raw, { html: false }),
+    parse: (raw, options) => (pool ??= createParserPool()).parse(raw, { ...options, html: false }),
     close: async () => {
       await pool?.close();
     },

@@ -1,6 +1,7 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { sha256Hex } from '../store/blobs/blob-store';
 import type { WritableDb } from '../store/driver';
+import { commitInSlices } from '../store/sliced-commit';
 import { batchesBySize } from './batches';
 import type { MessageParser, ParsedBody, RawStore } from './ports';
 import { bracketed, threadKey } from './thread-key';
@@ -49,8 +50,8 @@ export const DEFAULT_BODY_BATCH_SIZE = 400;
 /**
  * Downloads, parses and stores bodies newest first. The next batch downloads while the current
  * one is parsed (in the worker pool) and committed, so the connection never waits for the parser.
- * Each batch is one transaction holding the raw bytes and the rows that point at them: a crash
- * leaves neither a row pointing at missing bytes nor bytes without a row. A message the parser
+ * Each message's row and its raw bytes commit in the same transaction (a batch takes a few short
+ * ones): a crash leaves neither a row pointing at missing bytes nor bytes without a row. A message the parser
  * rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
  */
 export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
@@ -104,8 +105,8 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
       );
       // Parsing starts now; the commit waits for the batch before it, so batches commit in order.
       const parsing = parseBatch(input, batch, fetched);
-      last = Promise.all([last, parsing]).then(([, arrived]) => {
-        progress.stored += commitBatch(input, arrived);
+      last = Promise.all([last, parsing]).then(async ([, arrived]) => {
+        progress.stored += await commitBatch(input, arrived);
         progress.done += batch.length;
         input.onProgress?.(progress.done, todo.length);
       });
@@ -140,16 +141,16 @@ async function parseBatch(input: BodySyncInput, batch: Candidate[], fetched: Fet
     const candidate = byUid.get(message.uid);
     if (!candidate || !message.source) return [];
     const source = message.source;
-    // The parser gets (and may take) its own copy; `source` stays here for the raw store.
-    const parsed = input.parser.parse(new Uint8Array(source)).catch(() => null);
+    // `source` stays here for the raw store; the parser copies what it needs (once).
+    const parsed = input.parser.parse(source, { transfer: false }).catch(() => null);
     return [{ candidate, source, hash: sha256Hex(source), parsed }];
   });
   return Promise.all(pending.map(async (p) => ({ ...p, parsed: await p.parsed })));
 }
 
-/** One transaction for the batch: every row with its raw bytes. Returns the rows stored. */
-function commitBatch(input: BodySyncInput, arrived: readonly Arrived[]): number {
-  return input.db.transaction((tx) => arrived.reduce((n, item) => n + (storeBody(tx, input.raw, item) ? 1 : 0), 0));
+/** Every row with its raw bytes, in short transactions (commitInSlices). Returns the rows stored. */
+function commitBatch(input: BodySyncInput, arrived: readonly Arrived[]): Promise<number> {
+  return commitInSlices(input.db, arrived, (tx, item) => storeBody(tx, input.raw, item));
 }
 
 /** Updates the row, then adds its bytes only when the row is still there (never an orphan). */

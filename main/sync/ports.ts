@@ -26,7 +26,11 @@ export interface ParsedBody {
 }
 
 export interface MessageParser {
-  parse(raw: Uint8Array): Promise<ParsedBody>;
+  /**
+   * May take `raw` (move its memory to another thread, leaving it empty) unless `transfer` is
+   * false (ParserPool's option of that name): then it is copied at most once and stays the caller's.
+   */
+  parse(raw: Uint8Array, options?: { transfer?: boolean }): Promise<ParsedBody>;
 }
 
 export interface RawStore {
