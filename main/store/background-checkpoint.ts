@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { SqlDriver } from './driver';
+import { LOWER_THIS_THREAD_SOURCE } from '../platform/background-thread';
 
 // The worker is a few lines of CommonJS run with `eval`, so it needs no build entry of its own:
 // its own connection to the same file, a PASSIVE checkpoint every interval until told to stop.
 // PASSIVE never waits for or blocks the writer; it copies what it can and fsyncs.
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${LOWER_THIS_THREAD_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });

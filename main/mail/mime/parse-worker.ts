@@ -2,6 +2,7 @@
 // In the desktop app this file is its own esbuild entry (out/main/parse-worker.js); from sources
 // it is loaded through parse-worker-dev.mjs, which registers tsx first.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../../platform/background-thread';
 import { installFastBlob } from './fast-blob';
 import { parseMessage } from './parse-message';
 import type { ParseLimits, ParsedMessage } from './types';
@@ -24,6 +25,8 @@ const port = parentPort;
 if (!port) throw new Error('parse-worker runs only as a worker thread (see parser-pool.ts)');
 const { limits } = workerData as ParseWorkerData;
 installFastBlob();
+// Parsing is background work: the main thread (UI, IPC, the network) gets the CPU first.
+lowerThisThreadPriority();
 
 // The pool may send a few requests ahead (parser-pool.ts JOBS_PER_WORKER); they are parsed one
 // at a time, in order, so the oldest one the pool waits for is always the one being parsed.
