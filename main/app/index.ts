@@ -8,6 +8,7 @@ import { composeFromMailto } from '../services/compose';
 import { composeApp } from '../services/compose-app';
 import { startLiveSync } from '../services/live';
 import { stopDraftSync } from '../services/draft-sync-scheduler';
+import { removeOpenedFiles, sweepStaleOpenedFiles } from '../services/reader/opened-files';
 import { startDraftSyncTriggers } from '../services/draft-sync-triggers';
 import { outboxRunner, stopOutbox } from '../services/outbox';
 import { openStore } from '../store/open-store';
@@ -83,12 +84,14 @@ async function start(mailto: MailtoHandler): Promise<void> {
     // Sends wait in the outbox and go by themselves; send-later messages whose time passed
     // while the app was closed go now.
     outboxRunner(ctx).start();
+    // Attachments a run that never closed had opened (a crash): their temporary copies go.
+    void sweepStaleOpenedFiles();
     let liveStopped = false;
     // Watchers and the outbox write to the store: quitting waits for them before will-quit closes it.
     app.on('before-quit', (event) => {
       if (liveStopped) return;
       event.preventDefault();
-      void Promise.all([live.stop(), stopOutbox(ctx), stopDraftSync(ctx)]).finally(() => {
+      void Promise.all([live.stop(), stopOutbox(ctx), stopDraftSync(ctx), removeOpenedFiles(ctx)]).finally(() => {
         liveStopped = true;
         app.quit();
       });

@@ -5,6 +5,7 @@ import { composeApp, type ComposedApp } from '../../services/compose-app';
 import { startLiveSync, type LiveSync, type LiveSyncOptions } from '../../services/live';
 import type { SyncOptions } from '../../services/sync';
 import { stopDraftSync } from '../../services/draft-sync-scheduler';
+import { removeOpenedFiles, sweepStaleOpenedFiles } from '../../services/reader/opened-files';
 import { startDraftSyncTriggers } from '../../services/draft-sync-triggers';
 import { outboxRunner, stopOutbox, type OutboxOptions } from '../../services/outbox';
 import { openConfSettings } from '../../settings/conf-settings';
@@ -63,13 +64,15 @@ export async function openNodeApp(options: NodeAppOptions): Promise<NodeApp> {
   const live = options.live ? startLiveSync(app.ctx, options.live === true ? {} : options.live) : null;
   // A shell that stays open also sends: what waits in the outbox goes by itself.
   if (options.live) outboxRunner(app.ctx).start();
+  // Attachments a run that never closed had opened (a crash): their temporary copies go.
+  if (options.live) void sweepStaleOpenedFiles();
   return {
     ...app,
     profileDir,
     live,
     close: async () => {
       // Watchers write to the store: they stop before it closes.
-      await Promise.all([live?.stop(), stopOutbox(app.ctx), stopDraftSync(app.ctx)]);
+      await Promise.all([live?.stop(), stopOutbox(app.ctx), stopDraftSync(app.ctx), removeOpenedFiles(app.ctx)]);
       store.close();
     },
   };

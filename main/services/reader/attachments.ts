@@ -1,6 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { isExecutableAttachment } from '../../../shared/security/executable-types';
@@ -8,6 +6,7 @@ import { writeInsideFolder } from '../../files/write-inside';
 import type { AppContext } from '../context';
 import { readAttachmentPart } from './attachment-parts';
 import type { DesktopFilePorts } from './desktop-ports';
+import { folderForOpening } from './opened-files';
 
 /** Raw bytes per chunk: base64 and JSON keep a chunk well inside one 1 MiB browser-shell frame. */
 export const ATTACHMENT_CHUNK_BYTES = 512 * 1024;
@@ -60,7 +59,10 @@ export async function saveAttachment(ctx: AppContext, ref: PartRef): Promise<Cha
   return saveAttachmentTo(ctx, ref, folder);
 }
 
-/** Copies the part to a private temporary folder and hands it to the system's default app. */
+/**
+ * Copies the part to a private temporary folder (removed when the app closes) and hands it to the
+ * system's default app.
+ */
 export async function openAttachment(
   ctx: AppContext,
   input: ChannelParsedInput<'attachments:open'>,
@@ -70,7 +72,7 @@ export async function openAttachment(
   if (isExecutableAttachment(part.filename, part.mimeType) && !input.confirmedExecutable) {
     throw new AppError('conflict', `${part.filename} is a program or script: confirm the warning to open it.`);
   }
-  const folder = await mkdtemp(join(tmpdir(), 'letterbox-open-'));
+  const folder = await folderForOpening(ctx);
   const path = await writeInsideFolder(folder, part.filename, part.bytes);
   const failure = await desktop.openPath(path);
   if (failure !== '') throw new AppError('internal', `Could not open ${part.filename}: ${failure}`);

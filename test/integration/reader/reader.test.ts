@@ -3,7 +3,7 @@
  * the dispatcher (so every input and output is checked against the contract, as the window's are).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +21,7 @@ import { addMailUser } from '../../support/mail-users';
 import { fixture } from '../../support/mime-fixtures';
 import { hostileHtmlMessage } from '../../support/reader-mail';
 import { accountFor, rawMessage } from '../sync/fixture';
+import { removeOpenedFiles } from '../../../main/services/reader/opened-files';
 
 const servers = inject('mailServers');
 const profile = mkdtempSync(join(tmpdir(), 'letterbox-reader-'));
@@ -222,6 +223,10 @@ describe('attachments', () => {
       expect(opened).toHaveLength(1);
       expect(readFileSync(opened[0] ?? '').equals(program)).toBe(true);
       expect(await call('attachments:save', { messageId, partId: '2' })).toEqual({ path: null, filename: null });
+      // The temporary copy is private to this user and goes when the app closes.
+      expect(statSync(join(opened[0] ?? '', '..')).mode & 0o777).toBe(0o700);
+      await removeOpenedFiles(app.ctx);
+      expect(existsSync(opened[0] ?? '')).toBe(false);
     } finally {
       delete app.ctx.desktop;
       for (const path of opened) rmSync(join(path, '..'), { recursive: true, force: true });
