@@ -1,31 +1,19 @@
 import type { ChannelParsedInput } from '../../shared/ipc/contract';
 import type { SearchHit, SearchOutput } from '../../shared/model/search';
 import type { ReadableDb, SqlValue } from '../store/driver';
+import { summaryColumns, toSummary, type SummaryRow } from '../store/summary-row';
 import { decodeCursor, encodeCursor } from './cursor';
 import { needlesFor, matchRanges, segments, snippetSegments } from './highlight';
 import type { CompiledQuery } from './query/compile';
 
 export type SearchRequest = Pick<ChannelParsedInput<'search:query'>, 'accountId' | 'limit' | 'cursor' | 'sort'>;
 
-interface HitRow {
-  id: string;
-  account_id: string;
-  mailbox_id: string;
-  subject: string;
-  from_name: string | null;
-  from_address: string | null;
-  date: string;
-  snippet: string;
-  unread: number;
-  flagged: number;
-  has_attachments: number;
-  thread_id: string | null;
+interface HitRow extends SummaryRow {
   body_text: string | null;
   body_state: string;
 }
 
-const COLUMNS = `m.id, m.account_id, m.mailbox_id, m.subject, m.from_name, m.from_address, m.date, m.snippet,
-  m.unread, m.flagged, m.has_attachments, m.thread_id, m.body_text, m.body_state`;
+const COLUMNS = `${summaryColumns('m')}, m.body_text, m.body_state`;
 
 /**
  * Runs a compiled query over the store. `serverIds` are messages an IMAP server found whose bodies
@@ -155,17 +143,7 @@ function page(
   const subjectNeedles = needlesFor(compiled.highlight, ['any', 'subject']);
   const bodyNeedles = needlesFor(compiled.highlight, ['any']);
   const hits = kept.map((row): SearchHit => ({
-    id: row.id,
-    accountId: row.account_id,
-    mailboxId: row.mailbox_id,
-    subject: row.subject,
-    from: row.from_address === null ? null : { name: row.from_name ?? '', address: row.from_address },
-    date: row.date,
-    snippet: row.snippet,
-    unread: row.unread === 1,
-    flagged: row.flagged === 1,
-    hasAttachments: row.has_attachments === 1,
-    threadId: row.thread_id,
+    ...toSummary(row),
     subjectSegments: segments(row.subject, matchRanges(row.subject, subjectNeedles)),
     snippetSegments: snippetSegments(row.body_text, row.snippet, bodyNeedles),
     remote: serverIds.has(row.id) && row.body_state !== 'stored',

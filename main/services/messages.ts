@@ -3,21 +3,10 @@ import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contrac
 import type { MessageListItem } from '../../shared/model/message-list';
 import type { ReadableDb } from '../store/driver';
 import { THREAD_KEY } from '../store/migrations/0009-message-list';
+import { summaryColumns, toSummary, type SummaryRow } from '../store/summary-row';
 import { listSql, type ListPosition } from './message-list-sql';
 
-interface MessageRow {
-  id: string;
-  account_id: string;
-  mailbox_id: string;
-  subject: string;
-  from_name: string | null;
-  from_address: string | null;
-  date: string;
-  snippet: string;
-  unread: number;
-  flagged: number;
-  has_attachments: number;
-  thread_id: string | null;
+interface MessageRow extends SummaryRow {
   thread_key: string;
 }
 
@@ -35,8 +24,7 @@ interface PageRow {
 
 type Output = ChannelOutput<'messages:list'>;
 
-const ROW_COLUMNS = `id, account_id, mailbox_id, subject, from_name, from_address, date, snippet, unread, flagged,
-  has_attachments, thread_id, ${THREAD_KEY} AS thread_key`;
+const ROW_COLUMNS = `${summaryColumns()}, ${THREAD_KEY} AS thread_key`;
 
 /**
  * A page of a message list, keyset-paged (a cursor: stays correct while sync inserts rows) or,
@@ -122,18 +110,12 @@ function loadRows(db: ReadableDb, ids: readonly string[]): MessageRow[] {
 function toItem(row: MessageRow, page: PageRow | null): MessageListItem {
   // A conversation row reads as unread, flagged or with attachments when any of its messages is.
   const thread = page?.message_count === undefined ? null : page;
+  const summary = toSummary(row);
   return {
-    id: row.id,
-    accountId: row.account_id,
-    mailboxId: row.mailbox_id,
-    subject: row.subject,
-    from: row.from_address === null ? null : { name: row.from_name ?? '', address: row.from_address },
-    date: row.date,
-    snippet: row.snippet,
-    unread: thread ? (thread.unread_count ?? 0) > 0 : row.unread === 1,
-    flagged: thread ? (thread.flagged_count ?? 0) > 0 : row.flagged === 1,
-    hasAttachments: thread ? (thread.attachment_count ?? 0) > 0 : row.has_attachments === 1,
-    threadId: row.thread_id,
+    ...summary,
+    unread: thread ? (thread.unread_count ?? 0) > 0 : summary.unread,
+    flagged: thread ? (thread.flagged_count ?? 0) > 0 : summary.flagged,
+    hasAttachments: thread ? (thread.attachment_count ?? 0) > 0 : summary.hasAttachments,
     threadKey: thread?.thread_key ?? row.thread_key,
     threadCount: thread?.message_count ?? 1,
   };

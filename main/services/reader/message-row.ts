@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Address } from '../../../shared/model/message';
 import type { ReadableDb } from '../../store/driver';
+import { senderOf, type SummaryRow } from '../../store/summary-row';
 
 export interface ReaderRow {
   id: string;
@@ -16,17 +17,12 @@ export interface ReaderRow {
   rawHash: string | null;
 }
 
-interface Row {
-  id: string;
-  account_id: string;
-  mailbox_id: string;
-  subject: string;
-  from_name: string | null;
-  from_address: string | null;
+interface Row extends Pick<
+  SummaryRow,
+  'id' | 'account_id' | 'mailbox_id' | 'subject' | 'from_name' | 'from_address' | 'date' | 'unread'
+> {
   to_json: string;
   cc_json: string;
-  date: string;
-  unread: number;
   body_state: ReaderRow['bodyState'];
   raw_hash: string | null;
 }
@@ -59,7 +55,7 @@ export function readReaderRow(db: ReadableDb, id: string): ReaderRow {
     accountId: row.account_id,
     mailboxId: row.mailbox_id,
     subject: row.subject,
-    from: row.from_address === null ? null : { name: row.from_name ?? '', address: row.from_address },
+    from: senderOf(row),
     to: addresses(row.to_json),
     cc: addresses(row.cc_json),
     date: row.date,
