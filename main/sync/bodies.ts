@@ -51,8 +51,8 @@ export const DEFAULT_BODY_BATCH_SIZE = 400;
  * Downloads, parses and stores bodies newest first. The next batch downloads while the current
  * one is parsed (in the worker pool) and committed, so the connection never waits for the parser.
  * Each message's row and its raw bytes commit in the same transaction (a batch takes a few short
- * ones): a crash leaves neither a row pointing at missing bytes nor bytes without a row. A message the parser
- * rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
+ * ones): a crash leaves neither a row pointing at missing bytes nor bytes without a row. A message
+ * the parser rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
  */
 export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   const since =
