@@ -175,11 +175,15 @@ export async function syncPop3Account(
   const { client } = opened;
   try {
     progress({ phase: 'list', done: 0, total: 0 });
-    const server = await serverMessages(client);
+    const listing = serverMessages(client);
+    listing.catch(() => undefined); // awaited below; if the store throws first, not unhandled
+    // Read while LIST and UIDL are on the wire: the store's side of the diff costs no extra time.
+    const known = knownMessages(deps.db, account.id);
+    const server = await listing;
     result.timings.listMs = lap();
 
     const maxBytes = deps.maxMessageBytes ?? DEFAULT_POP3_MAX_MESSAGE_BYTES;
-    const plan = planRetrieval(server, knownMessages(deps.db, account.id), maxBytes);
+    const plan = planRetrieval(server, known, maxBytes);
     for (const message of plan.tooLarge) {
       result.skipped += 1;
       result.errors.push({
