@@ -127,7 +127,9 @@ export function createParserPool(options: ParserPoolOptions = {}): ParserPool {
   function spawn(): void {
     const worker = new Worker(workerUrl, {
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 512 },
+      // A parse allocates much and keeps little: a small young generation is collected more often
+      // but holds less memory (bench:sync's peak RSS went from ~305 to ~290 MB, parse time the same).
+      resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerMemoryMb ?? 512, maxYoungGenerationSizeMb: 8 },
     });
     const slot: Slot = { worker, started: false, jobs: [], timer: null, retired: false, error: null };
     slots.add(slot);
