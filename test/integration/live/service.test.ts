@@ -48,10 +48,21 @@ describe('live sync service (browser shell wiring)', () => {
       events.some((e) => e.event === 'sync:status' && (e.payload as { state: string }).state === 'idle'),
     );
 
-    await deliverMessage(servers.dovecot, user.name, rawMessage(1, { subject: 'through the service' }));
+    const delivered = rawMessage(1, { subject: 'through the service' });
+    await deliverMessage(servers.dovecot, user.name, delivered);
     await waitFor('the pushed message', () =>
       rowsOf(app.ctx.store.db, accountId, 'INBOX').some((r) => r.subject === 'through the service'),
     );
+    // Its body arrived through the app's own parser pool, and the raw bytes kept are exactly the
+    // ones delivered (the parser copies them; it must never take the buffer the store writes).
+    const stored = () =>
+      app.ctx.store.db.get<{ bytes: Buffer }>(
+        `SELECT r.bytes FROM messages m JOIN raw_messages r ON r.hash = m.raw_hash
+          WHERE m.account_id = ? AND m.subject = 'through the service' AND m.body_state = 'stored'`,
+        [accountId],
+      )?.bytes;
+    await waitFor('the stored body', () => stored() !== undefined);
+    expect(stored()?.equals(Buffer.from(delivered))).toBe(true);
     expect(events.some((e) => e.event === 'mailbox:changed')).toBe(true);
     expect(events.some((e) => e.event === 'sync:progress')).toBe(true);
 
