@@ -7,7 +7,7 @@ import type { WritableDb } from '../store/driver';
 import { replayBeforeSync } from './actions/pass';
 import { syncMailboxBodies } from './bodies';
 import { recordFolderError } from './folder-state';
-import { applyFolderList, listServerFolders, type SyncedFolder } from './folders';
+import { syncFolderList, type SyncedFolder } from './folders';
 import { syncMailboxHeaders } from './mailbox-sync';
 import type { MessageParser, RawStore } from './ports';
 
@@ -59,7 +59,7 @@ export async function syncAccount(
   try {
     await replayBeforeSync(deps, session, accountId);
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: 0, total: 0 });
-    const { folders } = applyFolderList(deps.db, accountId, await listServerFolders(client));
+    const { folders } = await syncFolderList(client, deps.db, accountId);
     const selectable = inboxFirst(folders.filter((f) => f.selectable));
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: folders.length, total: folders.length });
 

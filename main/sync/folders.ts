@@ -22,7 +22,11 @@ export interface FolderSyncResult {
   folders: SyncedFolder[];
   added: number;
   removed: number;
+  renamed: number;
 }
+
+/** New path → the old path of the same folder, renamed on the server (see findRenames). */
+export type FolderRenames = ReadonlyMap<string, string>;
 
 /** LIST (with subscription state) through imapflow, reduced to the facts the store keeps. */
 export async function listServerFolders(client: ImapFlow): Promise<ListedFolder[]> {
@@ -40,16 +44,68 @@ export async function listServerFolders(client: ImapFlow): Promise<ListedFolder[
 interface ExistingRow {
   id: string;
   path: string;
+  uidvalidity: number | null;
+  uidnext: number | null;
+}
+
+/**
+ * Folders renamed on the server since the last pass. IMAP has no rename event and few servers
+ * offer folder ids (OBJECTID), but a renamed folder keeps its UIDVALIDITY (RFC 3501 ties it to
+ * the folder's UIDs, which a rename keeps; Dovecot, Cyrus and others keep it). So a folder that
+ * vanished and a new one with the same UIDVALIDITY, no other candidate sharing it, and a UIDNEXT
+ * that did not go back, are one folder under a new name: its messages stay instead of being
+ * deleted and downloaded again. Asks STATUS only of new folders, and only when some vanished.
+ */
+export async function findRenames(
+  client: Pick<ImapFlow, 'status'>,
+  db: WritableDb,
+  accountId: string,
+  listed: readonly ListedFolder[],
+): Promise<FolderRenames> {
+  const renames = new Map<string, string>();
+  const known = db.all<ExistingRow>('SELECT id, path, uidvalidity, uidnext FROM mailboxes WHERE account_id = ?', [
+    accountId,
+  ]);
+  const listedPaths = new Set(listed.map((folder) => folder.path));
+  const knownPaths = new Set(known.map((row) => row.path));
+  const vanished = known.filter((row) => !listedPaths.has(row.path) && row.uidvalidity !== null);
+  const fresh = listed.filter((folder) => !knownPaths.has(folder.path) && isSelectable(folder));
+  if (vanished.length === 0 || fresh.length === 0) return renames;
+  const freshStatus: { path: string; uidValidity: number; uidNext: number | null }[] = [];
+  for (const folder of fresh) {
+    const status = await client.status(folder.path, { uidValidity: true, uidNext: true }).catch(() => false as const);
+    if (status === false || status.uidValidity === undefined) continue;
+    freshStatus.push({ path: folder.path, uidValidity: Number(status.uidValidity), uidNext: status.uidNext ?? null });
+  }
+  for (const old of vanished) {
+    const same = freshStatus.filter((f) => f.uidValidity === old.uidvalidity);
+    const rivals = vanished.filter((v) => v.uidvalidity === old.uidvalidity);
+    const match = same[0];
+    if (same.length !== 1 || rivals.length !== 1 || !match) continue;
+    if (old.uidnext !== null && match.uidNext !== null && match.uidNext < old.uidnext) continue;
+    renames.set(match.path, old.path);
+  }
+  return renames;
+}
+
+/** The server's folder list, with renames found, applied to the store (see applyFolderList). */
+export async function syncFolderList(client: ImapFlow, db: WritableDb, accountId: string): Promise<FolderSyncResult> {
+  const listed = await listServerFolders(client);
+  return applyFolderList(db, accountId, listed, await findRenames(client, db, accountId, listed));
 }
 
 /**
  * Makes the account's `mailboxes` rows match the server's folder list in one transaction: new
  * paths get a random id (stable afterwards, so the UI's selection survives), known ones are
- * updated, and paths the server no longer lists are deleted with their messages (ON DELETE
- * CASCADE). A rename therefore shows up as delete + add and its messages are fetched again —
- * detecting it needs per-folder ids (OBJECTID) that few servers offer.
+ * updated, a renamed folder (`renames`) keeps its id, state and messages under its new path, and
+ * paths the server no longer lists are deleted with their messages (ON DELETE CASCADE).
  */
-export function applyFolderList(db: WritableDb, accountId: string, listed: readonly ListedFolder[]): FolderSyncResult {
+export function applyFolderList(
+  db: WritableDb,
+  accountId: string,
+  listed: readonly ListedFolder[],
+  renames: FolderRenames = new Map(),
+): FolderSyncResult {
   const uses = assignSpecialUses(listed);
   // Parents before children, so each parent id exists when the child is written.
   const ordered = [...listed].sort((a, b) => depth(a) - depth(b) || (a.path < b.path ? -1 : 1));
@@ -61,15 +117,19 @@ export function applyFolderList(db: WritableDb, accountId: string, listed: reado
     );
     const ids = new Map<string, string>();
     let added = 0;
+    let renamed = 0;
     for (const folder of ordered) {
-      const id = existing.get(folder.path) ?? randomUUID();
-      if (!existing.has(folder.path)) added += 1;
+      const oldPath = renames.get(folder.path);
+      const kept = existing.get(folder.path) ?? (oldPath === undefined ? undefined : existing.get(oldPath));
+      const id = kept ?? randomUUID();
+      if (kept === undefined) added += 1;
+      else if (!existing.has(folder.path)) renamed += 1;
       ids.set(folder.path, id);
       const parentId = folder.parentPath === null ? null : (ids.get(folder.parentPath) ?? null);
       tx.run(
         `INSERT INTO mailboxes (id, account_id, path, name, parent_id, special_use, delimiter, flags, subscribed)
          VALUES (:id, :accountId, :path, :name, :parentId, :specialUse, :delimiter, :flags, :subscribed)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,
+         ON CONFLICT (id) DO UPDATE SET path = excluded.path, name = excluded.name, parent_id = excluded.parent_id,
            special_use = excluded.special_use, delimiter = excluded.delimiter, flags = excluded.flags,
            subscribed = excluded.subscribed`,
         {
@@ -86,18 +146,23 @@ export function applyFolderList(db: WritableDb, accountId: string, listed: reado
       );
     }
     let removed = 0;
-    for (const [path, id] of existing) {
-      if (ids.has(path)) continue;
+    const kept = new Set(ids.values());
+    for (const id of existing.values()) {
+      if (kept.has(id)) continue;
       removed += tx.run('DELETE FROM mailboxes WHERE id = ?', [id]).changes;
     }
     const folders = ordered.map((folder) => ({
       id: ids.get(folder.path) as string,
       path: folder.path,
       specialUse: uses.get(folder.path) ?? null,
-      selectable: !folder.flags.some((flag) => /^\\(noselect|nonexistent)$/i.test(flag)),
+      selectable: isSelectable(folder),
     }));
-    return { folders, added, removed };
+    return { folders, added, removed, renamed };
   });
+}
+
+function isSelectable(folder: ListedFolder): boolean {
+  return !folder.flags.some((flag) => /^\\(noselect|nonexistent)$/i.test(flag));
 }
 
 function depth(folder: ListedFolder): number {

@@ -2,7 +2,7 @@ import type { Account } from '../../../shared/model/account';
 import { toSessionError, type ImapSessionErrorCode } from '../../mail/imap/errors';
 import { openImapSession, type ImapSession } from '../../mail/imap/session';
 import type { AccountSyncDeps, SyncEvents } from '../account-sync';
-import { applyFolderList, listServerFolders, type SyncedFolder } from '../folders';
+import { syncFolderList, type SyncedFolder } from '../folders';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { syncFolderBodies, syncFolderHeaders, type FolderChange, type LiveFolder } from './folder-pass';
 import { readKnownStatus, statusChanged } from './status-check';
@@ -121,11 +121,11 @@ export function watchAccount(
       session = commandSession = await openImapSession(account, password, deps.session);
       if (stopped) throw new Error('stopped');
       if (full || folders.length === 0) {
-        const listed = applyFolderList(deps.db, accountId, await listServerFolders(session.client));
+        const listed = await syncFolderList(session.client, deps.db, accountId);
         folders = listed.folders.filter((f) => f.selectable);
-        // Folders appeared or went (a new account, or another client): the folder pane must know
+        // Folders appeared, went or were renamed (a new account, or another client): the folder pane must know
         // even when no message changed.
-        if (listed.added + listed.removed > 0) {
+        if (listed.added + listed.removed + listed.renamed > 0) {
           for (const folder of listed.folders) events.mailboxChanged(accountId, folder.id);
         }
       }

@@ -201,16 +201,35 @@ describe.sequential('IMAP sync against Dovecot', () => {
     expect(rig.recorded.notices.some((n) => n.includes('Projects'))).toBe(true);
   });
 
+  it('keeps a folder renamed on the server, with its messages, instead of downloading them again', async () => {
+    const before = listMailboxes(rig.db, account().id).find((m) => m.path === 'Projects');
+    const rows = rowsOf(rig.db, account().id, 'Projects');
+    expect(rows.map((r) => r.body_state)).toEqual(['stored', 'stored']);
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxRename('Projects', 'Projects 2026');
+    } finally {
+      await other.logout();
+    }
+    const summary = await rig.sync(account(), user.password);
+    const after = listMailboxes(rig.db, account().id);
+    expect(after.map((m) => m.path)).not.toContain('Projects');
+    expect(after.find((m) => m.path === 'Projects 2026')?.id).toBe(before?.id);
+    expect(rowsOf(rig.db, account().id, 'Projects 2026')).toEqual(rows);
+    // Same UIDVALIDITY and MODSEQ: nothing to fetch, no body downloaded again.
+    expect(summary.folders.find((f) => f.path === 'Projects 2026')).toMatchObject({ added: 0, bodies: 0 });
+  });
+
   it('removes folders deleted on the server, with their messages', async () => {
     const other = await otherClient(servers, user);
     try {
-      await other.mailboxDelete('Projects');
+      await other.mailboxDelete('Projects 2026');
     } finally {
       await other.logout();
     }
     await rig.sync(account(), user.password);
-    expect(listMailboxes(rig.db, account().id).map((m) => m.path)).not.toContain('Projects');
-    expect(rowsOf(rig.db, account().id, 'Projects')).toEqual([]);
+    expect(listMailboxes(rig.db, account().id).map((m) => m.path)).not.toContain('Projects 2026');
+    expect(rowsOf(rig.db, account().id, 'Projects 2026')).toEqual([]);
   });
 
   it('reports a wrong password as an error status and leaves the store as it was', async () => {
