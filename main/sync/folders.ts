@@ -146,9 +146,9 @@ export function applyFolderList(
       );
     }
     let removed = 0;
-    const kept = new Set(ids.values());
+    const keptIds = new Set(ids.values());
     for (const id of existing.values()) {
-      if (kept.has(id)) continue;
+      if (keptIds.has(id)) continue;
       removed += tx.run('DELETE FROM mailboxes WHERE id = ?', [id]).changes;
     }
     const folders = ordered.map((folder) => ({
