@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAppSession } from './support/app-session';
 import { runAxe } from './support/axe';
 import { interceptIpc } from './support/ipc-interceptor';
+import { recordNotifications } from './support/notifications';
 import { addMailbox, addMessages, openProfileStore, seedAccounts } from './support/seed-profile';
 
 const session = useAppSession({ prefix: 'letterbox-window-', env: { LETTERBOX_SECRETS: 'vault' } });
@@ -211,20 +212,7 @@ describe('the mail window', () => {
   });
 
   it('shows a browser notification for mail:new as plain text and the unread count in the title', async () => {
-    await session.context.grantPermissions(['notifications']);
-    await session.context.addInitScript(() => {
-      const calls: { title: string; body: string }[] = [];
-      (window as unknown as { __notifications: typeof calls }).__notifications = calls;
-      const Real = window.Notification;
-      class Recorded extends Real {
-        constructor(title: string, options?: NotificationOptions) {
-          super(title, options);
-          calls.push({ title, body: options?.body ?? '' });
-        }
-      }
-      Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-      window.Notification = Recorded;
-    });
+    const recorded = await recordNotifications(session);
     const ipc = await interceptIpc(session.page, () => ({ pass: true }));
     await openInbox();
     await expect.poll(() => session.page.title()).toMatch(/^\(\d+\) Letterbox$/);
@@ -235,8 +223,6 @@ describe('the mail window', () => {
       messages: [{ id: 'x', from: 'Grace <b>Hopper</b>', subject: '<img src=x onerror=alert(1)> Lunch?' }],
     };
     ipc.push({ type: 'event', event: 'mail:new', payload });
-    const recorded = () =>
-      session.page.evaluate(() => (window as unknown as { __notifications: unknown[] }).__notifications);
     await expect
       .poll(recorded)
       .toEqual([{ title: 'Grace <b>Hopper</b>', body: '<img src=x onerror=alert(1)> Lunch?' }]);
