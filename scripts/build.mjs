@@ -44,6 +44,17 @@ export const parseWorkerBundle = {
   logLevel: 'warning',
 };
 
+/**
+ * Sync's writer thread (main/sync/writer), beside out/main/index.js where thread-writer.ts looks
+ * for it. Packages stay external as in the main bundle: better-sqlite3 is native.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const syncWriterBundle = {
+  ...mainBundle,
+  entryPoints: ['main/sync/writer/writer-thread.ts'],
+  outfile: 'out/main/sync-writer.js',
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const preloadBundle = {
   absWorkingDir: root,
@@ -76,7 +87,13 @@ const SOURCES = ['main', 'renderer', 'shared', 'package.json'];
 export async function buildAll() {
   rmSync(join(root, 'out'), { recursive: true, force: true });
   await viteBuild({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
-  await Promise.all([esbuild(mainBundle), esbuild(parseWorkerBundle), esbuild(preloadBundle), esbuild(bridgeBundle)]);
+  await Promise.all([
+    esbuild(mainBundle),
+    esbuild(parseWorkerBundle),
+    esbuild(syncWriterBundle),
+    esbuild(preloadBundle),
+    esbuild(bridgeBundle),
+  ]);
   writeFileSync(STAMP, new Date().toISOString());
 }
 

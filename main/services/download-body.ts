@@ -6,7 +6,6 @@ import { createParserPool } from '../mail/mime/parser-pool';
 import { syncMailboxBodies } from '../sync/bodies';
 import type { AppContext } from './context';
 import { getSyncedMessage, type MessageDetail } from './sync-messages';
-import { rawStore } from './sync';
 
 /**
  * A message the user opened whose body is not here yet (older than the offline window, or larger
@@ -45,7 +44,6 @@ export async function downloadBody(ctx: AppContext, messageId: string): Promise<
       mailboxId: row.mailbox_id,
       path: row.path,
       parser: ctx.sync?.parser ?? (pool as NonNullable<typeof pool>),
-      raw: rawStore(ctx),
       windowDays: null,
       maxBytes: Number.MAX_SAFE_INTEGER,
       onlyIds: [messageId],

@@ -11,7 +11,7 @@ import {
 import type { AppContext } from './context';
 import { watchNewMail } from './new-mail';
 import { startPop3Checks } from './pop3-checks';
-import { accountLock, rawStore } from './sync';
+import { accountLock } from './sync';
 
 export interface LiveSyncOptions extends LiveOptions {
   /** Only this account (`letterbox watch ACCOUNT`); null or absent: every IMAP account. */
@@ -49,7 +49,6 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
     parser: ctx.sync?.parser ?? {
       parse: (raw, options) => (pool as ParserPool).parse(raw, { ...options, html: false }),
     },
-    raw: rawStore(ctx),
     lock: accountLock(ctx),
     events: liveEvents(ctx, options.listeners),
     ...(ctx.sync?.session ? { session: ctx.sync.session } : {}),

@@ -12,6 +12,8 @@ import { checkpointInBackground, type BackgroundCheckpoint } from '../store/back
 import { createBlobStore } from '../store/blobs/blob-store';
 import { createRawMessageStore } from '../store/raw-messages';
 import type { MessageParser, RawStore } from '../sync/ports';
+import { createThreadWriter } from '../sync/writer/thread-writer';
+import type { SyncWriter } from '../sync/writer/writes';
 import type { AppContext } from './context';
 import { syncPop3 } from './sync-pop3';
 
@@ -43,17 +45,19 @@ export async function runSync(ctx: AppContext, accountId: string | null): Promis
   if (accountId !== null && chosen.length === 0) throw new AppError('not_found', 'That account does not exist.');
   // A parser pool per request: its worker threads exist only while a pass needs them.
   const pool = lazyParserPool();
-  // Downloading bodies may write hundreds of MB of raw messages: from the moment a pass starts
-  // on bodies, the WAL is checkpointed off this thread. A pass with nothing to download never
-  // starts that worker (a no-change sync stays fast).
+  // A POP3 download may write hundreds of MB of raw messages: from the moment one starts, the WAL
+  // is checkpointed off this thread. A pass with nothing to download never starts that worker.
   const bulk: { checkpoints: BackgroundCheckpoint | null } = { checkpoints: null };
   const bulkWrite = (): void => void (bulk.checkpoints ??= checkpointInBackground(ctx.store.db));
+  // IMAP rows and bytes are written on a thread of their own (which also checkpoints what it
+  // wrote), started at the first write: a no-change pass never starts it.
+  const writer = createThreadWriter(ctx.store.db);
   try {
-    const deps = syncDeps(ctx, ctx.sync?.parser ?? pool, bulkWrite);
+    const deps = syncDeps(ctx, ctx.sync?.parser ?? pool, writer);
     const summaries = await Promise.all(chosen.map((account) => syncOnce(ctx, deps, account, bulkWrite)));
     return { accounts: summaries };
   } finally {
-    await Promise.all([pool.close(), bulk.checkpoints?.stop()]);
+    await Promise.all([pool.close(), writer.close(), bulk.checkpoints?.stop()]);
   }
 }
 
@@ -81,7 +85,7 @@ function syncOnce(
   if (busy) return busy;
   const pass = accountLock(ctx)
     .run(account.id, async () => {
-      if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, deps.raw, bulkWrite);
+      if (account.incoming.protocol === 'pop3') return syncPop3(ctx, account, deps.parser, rawStore(ctx), bulkWrite);
       const { incoming } = await readPasswords(ctx.secrets, account);
       return syncAccount(deps, account, incoming);
     })
@@ -90,20 +94,13 @@ function syncOnce(
   return pass;
 }
 
-function syncDeps(ctx: AppContext, parser: MessageParser, bulkWrite: () => void): AccountSyncDeps {
+function syncDeps(ctx: AppContext, parser: MessageParser, writer: SyncWriter): AccountSyncDeps {
   const options = ctx.sync ?? {};
-  const events = busEvents(ctx);
   return {
     db: ctx.store.db,
     parser,
-    raw: rawStore(ctx),
-    events: {
-      ...events,
-      progress: (p) => {
-        if (p.phase === 'bodies' && p.total > 0) bulkWrite();
-        events.progress(p);
-      },
-    },
+    writer,
+    events: busEvents(ctx),
     ...(options.session ? { session: options.session } : {}),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   };

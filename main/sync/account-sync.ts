@@ -9,7 +9,8 @@ import { syncMailboxBodies } from './bodies';
 import { recordFolderError } from './folder-state';
 import { syncFolderList, type SyncedFolder } from './folders';
 import { syncMailboxHeaders } from './mailbox-sync';
-import type { MessageParser, RawStore } from './ports';
+import type { MessageParser } from './ports';
+import type { SyncWriter } from './writer/writes';
 
 export interface SyncEvents {
   progress(p: { accountId: string; mailboxId: string | null; phase: SyncPhase; done: number; total: number }): void;
@@ -22,7 +23,8 @@ export interface SyncEvents {
 export interface AccountSyncDeps {
   db: WritableDb;
   parser: MessageParser;
-  raw: RawStore;
+  /** Where sync's bulk writes go (thread-writer.ts); default: on this thread, through `db`. */
+  writer?: SyncWriter;
   events: SyncEvents;
   session?: ImapSessionOptions;
   /** Default 25 MB: attachments beyond that are fetched on demand, not for offline use. */
@@ -88,6 +90,7 @@ export async function syncAccount(
           condstore: session.condstore,
           qresync: session.qresync,
           serverThreads: session.serverThreads,
+          ...(deps.writer ? { writer: deps.writer } : {}),
           onProgress: (done, total) =>
             events.progress({ accountId, mailboxId: folder.id, phase: 'headers', done, total }),
           onReseed: ({ messages }) =>
@@ -116,7 +119,7 @@ export async function syncAccount(
           mailboxId: folder.id,
           path: folder.path,
           parser: deps.parser,
-          raw: deps.raw,
+          ...(deps.writer ? { writer: deps.writer } : {}),
           windowDays: account.imap.offlineWindowDays,
           maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
           onProgress: (done, total) =>

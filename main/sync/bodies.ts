@@ -1,10 +1,9 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
-import { sha256Hex } from '../store/blobs/blob-store';
 import type { WritableDb } from '../store/driver';
-import { commitInSlices } from '../store/sliced-commit';
 import { batchesBySize } from './batches';
-import type { MessageParser, ParsedBody, RawStore } from './ports';
+import type { MessageParser, ParsedBody } from './ports';
 import { bracketed, threadKey } from './thread-key';
+import { inlineWriter, type BodyColumns, type BodyWrite, type SyncWriter } from './writer/writes';
 
 export interface BodySyncInput {
   db: WritableDb;
@@ -12,7 +11,8 @@ export interface BodySyncInput {
   mailboxId: string;
   path: string;
   parser: MessageParser;
-  raw: RawStore;
+  /** Where rows and bytes are written; default: on this thread, through `db`. */
+  writer?: SyncWriter;
   /** Bodies of messages dated within this many days; null = all. */
   windowDays: number | null;
   /** Larger messages are marked 'too_large' and fetched only when opened. */
@@ -89,6 +89,7 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
     input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES,
   );
 
+  const writer = input.writer ?? inlineWriter(input.db);
   const progress = { stored: 0, done: 0 };
   input.onProgress?.(0, todo.length);
   const maxInFlight = 3 * (input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES);
@@ -106,7 +107,7 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
       // Parsing starts now; the commit waits for the batch before it, so batches commit in order.
       const parsing = parseBatch(input, batch, fetched);
       last = Promise.all([last, parsing]).then(async ([, arrived]) => {
-        progress.stored += await commitBatch(input, arrived);
+        progress.stored += await writer.bodies(arrived.map(toBodyWrite));
         progress.done += batch.length;
         input.onProgress?.(progress.done, todo.length);
       });
@@ -130,7 +131,6 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
 interface Arrived {
   candidate: Candidate;
   source: Buffer;
-  hash: string;
   /** null: the parser rejected the message. */
   parsed: ParsedBody | null;
 }
@@ -143,34 +143,16 @@ async function parseBatch(input: BodySyncInput, batch: Candidate[], fetched: Fet
     const source = message.source;
     // `source` stays here for the raw store; the parser copies what it needs (once).
     const parsed = input.parser.parse(source, { transfer: false }).catch(() => null);
-    return [{ candidate, source, hash: sha256Hex(source), parsed }];
+    return [{ candidate, source, parsed }];
   });
   return Promise.all(pending.map(async (p) => ({ ...p, parsed: await p.parsed })));
 }
 
-/** Every row with its raw bytes, in short transactions (commitInSlices). Returns the rows stored. */
-function commitBatch(input: BodySyncInput, arrived: readonly Arrived[]): Promise<number> {
-  return commitInSlices(input.db, arrived, (tx, item) => storeBody(tx, input.raw, item));
+function toBodyWrite({ candidate, source, parsed }: Arrived): BodyWrite {
+  return { id: candidate.id, source, columns: parsed ? bodyColumns(candidate, parsed) : null };
 }
 
-/** Updates the row, then adds its bytes only when the row is still there (never an orphan). */
-function storeBody(tx: WritableDb, raw: RawStore, item: Arrived): boolean {
-  const { candidate, hash, parsed } = item;
-  const changed = parsed
-    ? tx.run(
-        `UPDATE messages SET body_state = 'stored', raw_hash = :hash, body_text = :text, snippet = :snippet,
-            attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
-            in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
-          WHERE id = :id`,
-        { id: candidate.id, hash, ...bodyColumns(candidate, parsed) },
-      ).changes
-    : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, candidate.id]).changes;
-  if (changed === 0) return false;
-  raw.add(tx, item.source, hash);
-  return true;
-}
-
-function bodyColumns(candidate: Candidate, parsed: ParsedBody) {
+function bodyColumns(candidate: Candidate, parsed: ParsedBody): BodyColumns {
   // Headers from the envelope win; the parser fills what the envelope lacked (References).
   const refs = JSON.parse(candidate.refs) as string[];
   const references =

@@ -1,11 +1,11 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { SyncStrategy } from '../../shared/model/sync';
 import type { WritableDb } from '../store/driver';
-import { commitInSlices } from '../store/sliced-commit';
 import { readFolderState, resetFolder, saveFolderState, type SavedFolderState } from './folder-state';
-import { deleteUids, localUids, modseqText, toHeaderRow, updateFlags, upsertHeader } from './message-rows';
+import { deleteUids, localUids, modseqText, toHeaderRow, updateFlags } from './message-rows';
 import { planFolderSync } from './plan';
 import { newestFirstBatches, toUidSet } from './uid-set';
+import { inlineWriter, type SyncWriter } from './writer/writes';
 
 export const HEADER_BATCH = 50;
 
@@ -18,6 +18,8 @@ export interface MailboxSyncInput {
   condstore: boolean;
   qresync: boolean;
   serverThreads: boolean;
+  /** Where header rows are written; default: on this thread, through `db`. */
+  writer?: SyncWriter;
   /** Awaited between batches (a test can act on the server there). */
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Told when a UIDVALIDITY change threw the cache away. */
@@ -174,8 +176,8 @@ async function removeMissing(input: MailboxSyncInput): Promise<number> {
 }
 
 /**
- * Newest first in batches, each written in short transactions (commitInSlices); the folder state
- * rides in the very last one, so until then an interrupted pass leaves the old state.
+ * Newest first in batches, each written in short transactions (writes.ts); the folder state rides
+ * in the very last one, so until then an interrupted pass leaves the old state.
  */
 async function fetchHeaders(
   input: MailboxSyncInput,
@@ -193,6 +195,7 @@ async function fetchHeaders(
     headers: ['references', 'in-reply-to', 'message-id'],
     ...(input.serverThreads ? { threadId: true } : {}),
   };
+  const writer = input.writer ?? inlineWriter(input.db);
   let done = 0;
   await input.onProgress?.(0, wanted.size);
   if (batches.length === 0) {
@@ -211,15 +214,12 @@ async function fetchHeaders(
       next = fetch(following);
       next.catch(() => undefined); // awaited next round; if this round throws first, not unhandled
     }
-    await commitInSlices(
-      input.db,
-      messages,
-      (tx, message) => {
-        upsertHeader(tx, input.accountId, input.mailboxId, toHeaderRow(message));
-        return true;
-      },
-      index === batches.length - 1 ? { last: (tx) => saveFolderState(tx, input.mailboxId, state) } : {},
-    );
+    await writer.headers({
+      accountId: input.accountId,
+      mailboxId: input.mailboxId,
+      rows: messages.map(toHeaderRow),
+      state: index === batches.length - 1 ? state : null,
+    });
     result.added += messages.length;
     done += batch.length;
     await input.onProgress?.(done, wanted.size);

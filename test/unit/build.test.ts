@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { bridgeBundle, mainBundle, parseWorkerBundle, preloadBundle } from '../../scripts/build.mjs';
+import { bridgeBundle, mainBundle, parseWorkerBundle, preloadBundle, syncWriterBundle } from '../../scripts/build.mjs';
 
 async function bundle(options: typeof mainBundle) {
   const result = await build({
@@ -39,5 +39,12 @@ describe('build', () => {
     expect(inputs.some((path) => path.includes('postal-mime'))).toBe(true);
     const imported = [...text.matchAll(/from ["']([^"']+)["']|import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]);
     expect(imported.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+  });
+
+  it('bundles the sync writer thread with only Node built-ins and better-sqlite3 left to load', async () => {
+    const { inputs, text } = await bundle(syncWriterBundle);
+    expect(inputs).toContain('main/sync/writer/writer-thread.ts');
+    const imported = [...text.matchAll(/from ["']([^"']+)["']|import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]);
+    expect(new Set(imported.filter((name) => !name?.startsWith('node:')))).toEqual(new Set(['better-sqlite3']));
   });
 });

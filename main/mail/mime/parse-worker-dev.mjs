@@ -1,8 +1,6 @@
-// Entry of the parser worker when running from sources (tests, the CLI, the browser shell): a
-// worker thread does not inherit the parent's tsx hooks, and Node 20 workers ignore
-// `execArgv: ['--import', 'tsx']`, so the worker registers tsx itself. The desktop app never loads
-// this file; it runs the bundled out/main/parse-worker.js.
-import { register } from 'tsx/esm/api';
+// Entry of the parser worker when running from sources; the desktop app runs the bundled
+// out/main/parse-worker.js instead (see ../../platform/dev-worker.mjs). postal-mime is ESM only,
+// so it is inlined like in that bundle.
+import { runWorkerFromSources } from '../../platform/dev-worker.mjs';
 
-register();
-await import('./parse-worker.ts');
+runWorkerFromSources(new URL('./parse-worker.ts', import.meta.url));

@@ -41,6 +41,7 @@ export async function syncFolderHeaders(
     condstore: session.condstore,
     qresync: session.qresync,
     serverThreads: session.serverThreads,
+    ...(deps.writer ? { writer: deps.writer } : {}),
     onProgress: (done, total) => events.progress({ accountId, mailboxId: folder.id, phase: 'headers', done, total }),
     onReseed: ({ messages }) =>
       events.notice(
@@ -65,7 +66,7 @@ export async function syncFolderBodies(
     mailboxId,
     path: change.path,
     parser: deps.parser,
-    raw: deps.raw,
+    ...(deps.writer ? { writer: deps.writer } : {}),
     windowDays,
     maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onProgress: (done, total) => deps.events.progress({ accountId, mailboxId, phase: 'bodies', done, total }),

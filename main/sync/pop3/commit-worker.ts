@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { ownedBytes } from '../../platform/owned-bytes';
 import type { SqlDriver } from '../../store/driver';
 import { RAW_MESSAGE_INSERT } from '../../store/raw-messages';
 import { PENDING_UIDL_INSERT } from './store';
@@ -51,11 +52,6 @@ parentPort.on('message', (request) => {
 `;
 
 type Reply = { id: number; added: number } | { id: number; error: { name: string; code?: string; message: string } };
-
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole && bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-}
 
 /** The worker's failure as the error the same failure on this thread would have been. */
 function rebuild(error: { name: string; code?: string; message: string }): Error {
@@ -121,7 +117,7 @@ export function commitInWorker(db: SqlDriver, options: { busyTimeoutMs?: number 
         waiting.set(id, { resolve, reject });
         // Bytes that own their buffer move to the worker without a copy. A view into a larger
         // buffer (Node's pool for small ones) is copied first: cloning it would copy all of that.
-        const owned = batch.map((m) => ({ ...m, bytes: ownBuffer(m.bytes) }));
+        const owned = batch.map((m) => ({ ...m, bytes: ownedBytes(m.bytes) }));
         running.postMessage(
           { id, batch: owned },
           owned.map((m) => m.bytes.buffer),

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccountSchema } from '../../../shared/model/account';
 import { openImapSession } from '../../../main/mail/imap/session';
@@ -62,17 +61,12 @@ describe('body download', () => {
     }
     const account = accountFor(servers, user);
     const dir = mkdtempSync(join(tmpdir(), 'letterbox-sync-atomic-'));
-    // Fails while storing the 4th message's bytes, inside the batch's transaction.
-    let adds = 0;
     const failing = syncRig(servers, dir);
-    const raw = failing.deps.raw;
-    failing.deps.raw = {
-      get: (hash) => raw.get(hash),
-      add: (tx, bytes, hash) => {
-        if (++adds === 4) throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
-        return raw.add(tx, bytes, hash);
-      },
-    };
+    const raw = failing.raw;
+    // Fails while storing the 4th message's bytes, inside the batch's transaction on the writer
+    // thread's own connection (a trigger is in the file, so every connection has it).
+    failing.db.exec(`CREATE TRIGGER test_disk_full BEFORE INSERT ON raw_messages
+      WHEN (SELECT count(*) FROM raw_messages) >= 3 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     try {
       const first = await failing.sync(account, user.password);
       expect(first.folders.find((f) => f.path === 'INBOX')?.error).toMatch(/disk is full/);
@@ -82,7 +76,7 @@ describe('body download', () => {
       );
       expect(failing.db.get<{ n: number }>('SELECT count(*) AS n FROM raw_messages')?.n).toBe(0);
 
-      failing.deps.raw = raw;
+      failing.db.exec('DROP TRIGGER test_disk_full');
       const second = await failing.sync(account, user.password);
       expect(second.folders.find((f) => f.path === 'INBOX')?.bodies).toBe(6);
       const rows = rowsOf(failing.db, account.id, 'INBOX');
@@ -143,7 +137,6 @@ async function syncMailboxBodiesOnly(
       mailboxId: mailbox?.id ?? '',
       path: 'INBOX',
       parser: rig.deps.parser,
-      raw: rig.deps.raw,
       windowDays: null,
       maxBytes: 1_000_000,
       batchBytes: 1500,

@@ -7,7 +7,8 @@ import { openStore } from '../../../main/store/open-store';
 import { syncAccount, type AccountSyncDeps, type SyncEvents } from '../../../main/sync/account-sync';
 import { createParserPool } from '../../../main/mail/mime/parser-pool';
 import { createBlobStore } from '../../../main/store/blobs/blob-store';
-import { createRawMessageStore } from '../../../main/store/raw-messages';
+import { createRawMessageStore, type RawMessageStore } from '../../../main/store/raw-messages';
+import { createThreadWriter } from '../../../main/sync/writer/thread-writer';
 import type { MailServers, TestUser } from '../../support/mail-servers';
 import type { AccountSyncSummary } from '../../../shared/model/sync';
 
@@ -26,14 +27,20 @@ export interface SyncRig {
   profileDir: string;
   recorded: Recorded;
   deps: AccountSyncDeps;
+  /** The stored raw messages (read side). */
+  raw: RawMessageStore;
   sync(account: Account, password: string | null): Promise<AccountSyncSummary>;
   close(): Promise<void>;
 }
 
-/** A store in `profileDir` and sync dependencies that trust the harness CA and record events. */
+/**
+ * A store in `profileDir` and sync dependencies that trust the harness CA and record events. Bulk
+ * writes go through the writer thread, as in the app's sync:run.
+ */
 export function syncRig(servers: MailServers, profileDir: string, extra: Partial<AccountSyncDeps> = {}): SyncRig {
   const store = openStore(profileDir);
   const pool = createParserPool();
+  const writer = createThreadWriter(store.db);
   const recorded: Recorded = { commands: [], changed: [], statuses: [], notices: [] };
   const events: SyncEvents = {
     progress: () => undefined,
@@ -44,7 +51,7 @@ export function syncRig(servers: MailServers, profileDir: string, extra: Partial
   const deps: AccountSyncDeps = {
     db: store.db,
     parser: pool,
-    raw: createRawMessageStore(store.db, createBlobStore(`${profileDir}/blobs`)),
+    writer,
     events,
     session: { trust: { extraCa: [servers.tls.ca] }, onCommand: (name) => recorded.commands.push(name) },
     ...extra,
@@ -54,9 +61,10 @@ export function syncRig(servers: MailServers, profileDir: string, extra: Partial
     profileDir,
     recorded,
     deps,
+    raw: createRawMessageStore(store.db, createBlobStore(`${profileDir}/blobs`)),
     sync: (account, password) => syncAccount(deps, account, password),
     close: async () => {
-      await pool.close();
+      await Promise.all([pool.close(), writer.close()]);
       store.close();
     },
   };

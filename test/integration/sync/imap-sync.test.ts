@@ -74,7 +74,7 @@ describe.sequential('IMAP sync against Dovecot', () => {
     expect(rows[1]?.thread_id).not.toBe(rows[0]?.thread_id);
 
     for (const [index, row] of rows.entries()) {
-      const bytes = await rig.deps.raw.get(row.raw_hash ?? '');
+      const bytes = await rig.raw.get(row.raw_hash ?? '');
       expect(bytes?.equals(Buffer.from(delivered[index] ?? ''))).toBe(true);
     }
 

@@ -1,0 +1,101 @@
+import { Worker } from 'node:worker_threads';
+import { ownedBytes } from '../../platform/owned-bytes';
+import type { SqlDriver } from '../../store/driver';
+import type { WriterReply, WriterRequest, WriterThreadData } from './writer-thread';
+import type { BodyWrite, HeaderBatch, SyncWriter } from './writes';
+
+export interface ThreadWriter extends SyncWriter {
+  /** Waits for what was asked so far, then ends the thread. */
+  close(): Promise<void>;
+}
+
+/**
+ * From sources (tsx, vitest) this module is a .ts file and the worker needs tsx registered in it.
+ * Bundled, the worker is out/main/sync-writer.js beside out/main/index.js (scripts/build.mjs).
+ */
+export function defaultWriterUrl(moduleUrl = import.meta.url): URL {
+  return moduleUrl.endsWith('.ts')
+    ? new URL('./writer-thread-dev.mjs', moduleUrl)
+    : new URL('./sync-writer.js', moduleUrl);
+}
+
+/** The worker's failure as the error the same failure on this thread would have been (code kept). */
+function rebuild(error: { name: string; code?: string; message: string }): Error {
+  return Object.assign(new Error(error.message), { name: error.name, ...(error.code ? { code: error.code } : {}) });
+}
+
+/**
+ * Sync's bulk writes on a thread of their own with their own connection to the store. A first
+ * sync writes tens of thousands of rows and hundreds of MB; on the main thread that was about
+ * 9 s of CPU in 12 ms slices (bench:sync), which the UI and IPC felt as stalls. The same
+ * transactions run there (writes.ts), in order; so do the WAL checkpoints they cause (each copies
+ * tens of MB and fsyncs twice), which the UI never waits for there. Started at the first write; a failure (a full disk) rejects that request with
+ * the error SQLite gave, and a thread that died is replaced at the next request.
+ */
+export function createThreadWriter(
+  db: SqlDriver,
+  options: { workerUrl?: URL; busyTimeoutMs?: number } = {},
+): ThreadWriter {
+  let worker: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(count: number): void; reject(error: Error): void }>();
+
+  const failAll = (error: Error): void => {
+    for (const entry of waiting.values()) entry.reject(error);
+    waiting.clear();
+  };
+  const start = (): Worker => {
+    const data: WriterThreadData = { path: db.path, busyTimeoutMs: options.busyTimeoutMs ?? 10_000 };
+    const started = new Worker(options.workerUrl ?? defaultWriterUrl(), {
+      workerData: data,
+      // It holds a batch or two (a few MB) at a time; a small young generation keeps its memory small.
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 4 },
+    });
+    let failure: Error | null = null;
+    started.on('message', (reply: WriterReply) => {
+      if (reply.type === 'ready') return;
+      const entry = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.type === 'failed') entry?.reject(rebuild(reply.error));
+      else entry?.resolve(reply.count);
+    });
+    started.on('error', (error) => (failure = error));
+    exited = new Promise((resolve) =>
+      started.once('exit', () => {
+        if (worker === started) worker = null;
+        failAll(failure ?? new Error('The thread that saves synced mail stopped'));
+        resolve();
+      }),
+    );
+    return started;
+  };
+  const send = (request: WriterRequest, transfer: ArrayBuffer[] = []): Promise<number> => {
+    const running = (worker ??= start());
+    return new Promise((resolve, reject) => {
+      waiting.set(request.id, { resolve, reject });
+      running.postMessage(request, transfer);
+    });
+  };
+
+  return {
+    async headers(batch: HeaderBatch) {
+      await send({ id: nextId++, kind: 'headers', batch });
+    },
+    bodies(items: readonly BodyWrite[]) {
+      if (items.length === 0) return Promise.resolve(0);
+      // The bytes move to the worker; the caller must not use them afterwards.
+      const owned = items.map((item) => ({ ...item, source: ownedBytes(item.source) }));
+      return send({ id: nextId++, kind: 'bodies', items: owned }, [
+        ...new Set(owned.map((item) => item.source.buffer)),
+      ]);
+    },
+    async close() {
+      const running = worker;
+      if (running) {
+        await send({ id: nextId++, kind: 'stop' }).catch(() => undefined);
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { sha256Hex } from '../../store/blobs/blob-store';
+import type { WritableDb } from '../../store/driver';
+import { createRawMessageStore } from '../../store/raw-messages';
+import { commitInSlices } from '../../store/sliced-commit';
+import { saveFolderState, type SavedFolderState } from '../folder-state';
+import { upsertHeader, type HeaderRow } from '../message-rows';
+
+/** One FETCH's header rows for a folder; `state` (its new UIDNEXT/MODSEQ) commits with the last row. */
+export interface HeaderBatch {
+  accountId: string;
+  mailboxId: string;
+  rows: readonly HeaderRow[];
+  state: SavedFolderState | null;
+}
+
+/** A downloaded message's body columns, as bodies.ts worked them out from the parser's result. */
+export interface BodyColumns {
+  text: string;
+  snippet: string;
+  attachments: string;
+  hasAttachments: number;
+  messageId: string | null;
+  inReplyTo: string | null;
+  refs: string;
+  threadId: string | null;
+}
+
+export interface BodyWrite {
+  /** messages.id */
+  id: string;
+  /** The exact RFC 822 bytes. */
+  source: Uint8Array;
+  /** null: the parser rejected the message; it keeps its bytes and is marked 'failed'. */
+  columns: BodyColumns | null;
+}
+
+/**
+ * Where sync's bulk writes go: on this thread (inlineWriter) or on a thread of its own
+ * (thread-writer.ts). Requests commit in the order they were made.
+ */
+export interface SyncWriter {
+  headers(batch: HeaderBatch): Promise<void>;
+  /** Resolves with how many rows took their body (a row deleted meanwhile takes none). */
+  bodies(items: readonly BodyWrite[]): Promise<number>;
+}
+
+/** The writes themselves, the same on any connection: short transactions (commitInSlices). */
+export function writeHeaders(db: WritableDb, batch: HeaderBatch, sliceMs?: number): Promise<number> {
+  const { accountId, mailboxId, state } = batch;
+  return commitInSlices(
+    db,
+    batch.rows,
+    (tx, row) => {
+      upsertHeader(tx, accountId, mailboxId, row);
+      return true;
+    },
+    {
+      ...(sliceMs ? { sliceMs } : {}),
+      ...(state ? { last: (tx: WritableDb) => saveFolderState(tx, mailboxId, state) } : {}),
+    },
+  );
+}
+
+/**
+ * Each row with its raw bytes in one transaction: a crash leaves neither a row pointing at missing
+ * bytes nor bytes without a row. Bytes are added only when the row is still there.
+ */
+export function writeBodies(db: WritableDb, items: readonly BodyWrite[], sliceMs?: number): Promise<number> {
+  const raw = createRawMessageStore(db, null);
+  return commitInSlices(
+    db,
+    items,
+    (tx, item) => {
+      const hash = sha256Hex(item.source);
+      const changed = item.columns
+        ? tx.run(
+            `UPDATE messages SET body_state = 'stored', raw_hash = :hash, body_text = :text, snippet = :snippet,
+              attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
+              in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
+            WHERE id = :id`,
+            { id: item.id, hash, ...item.columns },
+          ).changes
+        : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, item.id]).changes;
+      if (changed === 0) return false;
+      raw.add(tx, item.source, hash);
+      return true;
+    },
+    sliceMs ? { sliceMs } : {},
+  );
+}
+
+/** Writes on the caller's thread and connection: for small incremental passes and tests. */
+export function inlineWriter(db: WritableDb): SyncWriter {
+  return {
+    headers: async (batch) => {
+      await writeHeaders(db, batch);
+    },
+    bodies: (items) => writeBodies(db, items),
+  };
+}
