@@ -8,6 +8,11 @@ import { newestFirstBatches, toUidSet } from './uid-set';
 import { inlineWriter, type SyncWriter } from './writer/writes';
 
 export const HEADER_BATCH = 50;
+/**
+ * Header batches handed to the writer and not yet committed, at most: the next FETCH is read while
+ * they are written, and a writer that falls behind commits several in one transaction.
+ */
+const WRITES_AHEAD = 4;
 
 export interface MailboxSyncInput {
   db: WritableDb;
@@ -176,8 +181,8 @@ async function removeMissing(input: MailboxSyncInput): Promise<number> {
 }
 
 /**
- * Newest first in batches, each written in short transactions (writes.ts); the folder state rides
- * in the very last one, so until then an interrupted pass leaves the old state.
+ * Newest first in batches, written in order (writes.ts); the folder state rides in the transaction
+ * of the very last row, so until then an interrupted pass leaves the old state.
  */
 async function fetchHeaders(
   input: MailboxSyncInput,
@@ -206,22 +211,32 @@ async function fetchHeaders(
   const fetch = (batch: number[]): Promise<FetchMessageObject[]> =>
     input.client.fetchAll(toUidSet(batch), query, { uid: true });
   let next = fetch(batches[0] ?? []);
-  for (const [index, batch] of batches.entries()) {
-    const messages = await next;
-    // The next FETCH is on its way while this batch is committed: the server never waits for us.
-    const following = batches[index + 1];
-    if (following) {
-      next = fetch(following);
-      next.catch(() => undefined); // awaited next round; if this round throws first, not unhandled
+  const writing: Promise<void>[] = [];
+  try {
+    for (const [index, batch] of batches.entries()) {
+      const messages = await next;
+      // The next FETCH is on its way while this batch is committed: the server never waits for us.
+      const following = batches[index + 1];
+      if (following) {
+        next = fetch(following);
+        next.catch(() => undefined); // awaited next round; if this round throws first, not unhandled
+      }
+      const written = writer.headers({
+        accountId: input.accountId,
+        mailboxId: input.mailboxId,
+        rows: messages.map(toHeaderRow),
+        state: index === batches.length - 1 ? state : null,
+      });
+      written.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      writing.push(written);
+      if (writing.length > WRITES_AHEAD) await writing.shift();
+      result.added += messages.length;
+      done += batch.length;
+      await input.onProgress?.(done, wanted.size);
     }
-    await writer.headers({
-      accountId: input.accountId,
-      mailboxId: input.mailboxId,
-      rows: messages.map(toHeaderRow),
-      state: index === batches.length - 1 ? state : null,
-    });
-    result.added += messages.length;
-    done += batch.length;
-    await input.onProgress?.(done, wanted.size);
+  } finally {
+    // Whatever ended the fetch, what was handed to the writer is written (or has failed) first.
+    await Promise.allSettled(writing);
   }
+  await Promise.all(writing);
 }

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
-import { createRawMessageStore } from '../../store/raw-messages';
+import { RAW_MESSAGE_INSERT } from '../../store/raw-messages';
 import { commitInSlices } from '../../store/sliced-commit';
 import { saveFolderState, type SavedFolderState } from '../folder-state';
 import { upsertHeader, type HeaderRow } from '../message-rows';
@@ -44,57 +44,73 @@ export interface SyncWriter {
   bodies(items: readonly BodyWrite[]): Promise<number>;
 }
 
-/** The writes themselves, the same on any connection: short transactions (commitInSlices). */
-export function writeHeaders(db: WritableDb, batch: HeaderBatch, sliceMs?: number): Promise<number> {
+/**
+ * One request's writes, item by item: `write` returns whether the item counted; `last` runs in the
+ * transaction of the last item (also when there are none).
+ */
+export interface WriteJob<T = unknown> {
+  items: readonly T[];
+  write(tx: WritableDb, item: T): boolean;
+  last?(tx: WritableDb): void;
+}
+
+/** Header rows, upserted by UID; the folder's new state rides with the last one. */
+export function headerJob(batch: HeaderBatch): WriteJob<HeaderRow> {
   const { accountId, mailboxId, state } = batch;
-  return commitInSlices(
-    db,
-    batch.rows,
-    (tx, row) => {
+  return {
+    items: batch.rows,
+    write: (tx, row) => {
       upsertHeader(tx, accountId, mailboxId, row);
       return true;
     },
-    {
-      ...(sliceMs ? { sliceMs } : {}),
-      ...(state ? { last: (tx: WritableDb) => saveFolderState(tx, mailboxId, state) } : {}),
-    },
-  );
+    ...(state ? { last: (tx: WritableDb) => saveFolderState(tx, mailboxId, state) } : {}),
+  };
 }
 
 /**
  * Each row with its raw bytes in one transaction: a crash leaves neither a row pointing at missing
  * bytes nor bytes without a row. Bytes are added only when the row is still there.
  */
-export function writeBodies(db: WritableDb, items: readonly BodyWrite[], sliceMs?: number): Promise<number> {
-  const raw = createRawMessageStore(db, null);
-  return commitInSlices(
-    db,
+export function bodyJob(items: readonly BodyWrite[]): WriteJob<BodyWrite> {
+  return {
     items,
-    (tx, item) => {
+    write: (tx, item) => {
       const hash = sha256Hex(item.source);
       const changed = item.columns
         ? tx.run(
             `UPDATE messages SET body_state = 'stored', raw_hash = :hash, body_text = :text, snippet = :snippet,
-              attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
-              in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
-            WHERE id = :id`,
+                attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
+                in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
+              WHERE id = :id`,
             { id: item.id, hash, ...item.columns },
           ).changes
         : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, item.id]).changes;
       if (changed === 0) return false;
-      raw.add(tx, item.source, hash);
+      const { source } = item;
+      // A view, not a copy: better-sqlite3 copies the bytes into SQLite itself.
+      tx.run(RAW_MESSAGE_INSERT, [
+        hash,
+        source.byteLength,
+        Buffer.from(source.buffer, source.byteOffset, source.byteLength),
+      ]);
       return true;
     },
-    sliceMs ? { sliceMs } : {},
-  );
+  };
 }
 
 /** Writes on the caller's thread and connection: for small incremental passes and tests. */
 export function inlineWriter(db: WritableDb): SyncWriter {
+  // One request after another, as on the writer thread: a folder's state must commit after its rows.
+  let previous: Promise<unknown> = Promise.resolve();
+  const run = <T>(job: WriteJob<T>): Promise<number> => {
+    const ran = previous.then(() => commitInSlices(db, job.items, job.write, job.last ? { last: job.last } : {}));
+    previous = ran.catch(() => undefined);
+    return ran;
+  };
   return {
     headers: async (batch) => {
-      await writeHeaders(db, batch);
+      await run(headerJob(batch));
     },
-    bodies: (items) => writeBodies(db, items),
+    bodies: (items) => run(bodyJob(items)),
   };
 }
