@@ -35,18 +35,31 @@ port.on('message', (request: ParseRequest) => {
   previous = previous.then(() => handle(port, request));
 });
 
+/**
+ * The message's bytes go back with the answer (moved, not copied), to be dropped over there. Left
+ * here, they outlive a young-generation collection while queued, and this thread, which allocates
+ * little on its own heap, runs a full collection only every tens of MB of dead bytes: bench:sync
+ * saw 30 MB of them held here. The main thread collects its young generation many times a second.
+ */
+function spent(raw: Uint8Array): ArrayBuffer[] {
+  return raw.buffer instanceof ArrayBuffer && raw.byteLength > 0 ? [raw.buffer] : [];
+}
+
 function handle(to: MessagePort, request: ParseRequest): Promise<void> {
   return parseMessage(request.raw, limits).then(
     (parsed) => {
       const result = request.html ? parsed : { ...parsed, html: null };
-      to.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply);
+      to.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply, spent(request.raw));
     },
     (error: unknown) =>
-      to.postMessage({
-        type: 'failed',
-        id: request.id,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies WorkerReply),
+      to.postMessage(
+        {
+          type: 'failed',
+          id: request.id,
+          message: error instanceof Error ? error.message : String(error),
+        } satisfies WorkerReply,
+        spent(request.raw),
+      ),
   );
 }
 // Sent once the modules are loaded, so start-up time (seconds under tsx on a busy machine) is
