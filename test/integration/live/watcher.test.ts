@@ -106,6 +106,8 @@ describe('live sync (IDLE + STATUS poll)', () => {
       await waitFor('IDLE to start', () => live.connections.some((c) => c.state === 'connected'));
       // Only the IDLE connection may be open when the line is cut, not the catch-up's.
       await waitFor('the catch-up to end', () => live.recorded.statuses.includes('idle'));
+      // Its connection too: a last packet of it (the TLS close after LOGOUT) would take the cut.
+      await waitFor('the catch-up connection to close', () => proxy.open() === 1);
 
       // The next bytes from the server (the EXISTS for this delivery) kill the line.
       proxy.cutAfterBytes = 0;

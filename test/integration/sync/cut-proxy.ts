@@ -5,6 +5,8 @@ export interface CutProxy {
   /** Cut every connection once this many bytes came from the server (null: never). */
   cutAfterBytes: number | null;
   cuts: number;
+  /** Connections relayed right now. */
+  open(): number;
   /** Drops every open connection now (an idle one too, which no byte limit would catch). */
   cutAll(): void;
   close(): Promise<void>;
@@ -16,10 +18,12 @@ export interface CutProxy {
  */
 export async function startCutProxy(targetPort: number, host = '127.0.0.1'): Promise<CutProxy> {
   const sockets = new Set<Socket>();
+  const clients = new Set<Socket>();
   const proxy: CutProxy = {
     port: 0,
     cutAfterBytes: null,
     cuts: 0,
+    open: () => clients.size,
     cutAll: () => {
       for (const socket of sockets) socket.destroy();
     },
@@ -28,6 +32,7 @@ export async function startCutProxy(targetPort: number, host = '127.0.0.1'): Pro
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host, port: targetPort });
     sockets.add(client).add(upstream);
+    clients.add(client);
     let relayed = 0;
     const cut = (): void => {
       proxy.cuts += 1;
@@ -45,6 +50,7 @@ export async function startCutProxy(targetPort: number, host = '127.0.0.1'): Pro
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
+      clients.delete(client);
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
