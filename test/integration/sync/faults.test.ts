@@ -95,6 +95,32 @@ describe('IMAP sync under load and faults', () => {
     }
   }, 60_000);
 
+  it('stops the pass at a header write that fails (disk full), with the folder state never ahead of the rows', async () => {
+    const user = await addMailUser(servers.dovecot, 'hdrfull');
+    await seedMaildir(servers.dovecot, user, 450);
+    const rig = newRig();
+    const account = accountFor(servers, user);
+    // On the writer thread's connection (a trigger is in the file, so every connection has it).
+    rig.db.exec(`CREATE TRIGGER test_disk_full BEFORE INSERT ON messages
+      WHEN (SELECT count(*) FROM messages) >= 120 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const failed = await rig.sync(account, user.password);
+    expect(failed.folders.find((f) => f.path === 'INBOX')?.error).toMatch(/disk is full/);
+    const partial = rowsOf(rig.db, account.id, 'INBOX');
+    expect(partial.length).toBeLessThanOrEqual(120);
+    expect(rig.db.get<FolderRow>(`SELECT uidnext FROM mailboxes WHERE path = 'INBOX'`)?.uidnext).toBeNull();
+
+    rig.db.exec('DROP TRIGGER test_disk_full');
+    const resumed = await rig.sync(account, user.password);
+    expect(resumed.error).toBeNull();
+    const rows = rowsOf(rig.db, account.id, 'INBOX');
+    expect(rows).toHaveLength(450);
+    expect(rows.every((r) => r.body_state === 'stored')).toBe(true);
+    expect(rig.db.get<FolderRow>(`SELECT uidnext, message_count FROM mailboxes WHERE path = 'INBOX'`)).toEqual({
+      uidnext: 451,
+      message_count: 450,
+    });
+  }, 60_000);
+
   it('does not break when messages are expunged while the header fetch runs', async () => {
     const user = await addMailUser(servers.dovecot, 'race');
     await seedMaildir(servers.dovecot, user, 450);
