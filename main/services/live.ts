@@ -11,6 +11,7 @@ import {
 import type { AppContext } from './context';
 import { watchNewMail } from './new-mail';
 import { startPop3Checks } from './pop3-checks';
+import { createThreadWriter } from '../sync/writer/thread-writer';
 import { accountLock } from './sync';
 
 export interface LiveSyncOptions extends LiveOptions {
@@ -50,6 +51,7 @@ export function startLiveSync(ctx: AppContext, options: LiveSyncOptions = {}): L
       parse: (raw, options) => (pool as ParserPool).parse(raw, { ...options, html: false }),
     },
     lock: accountLock(ctx),
+    catchUpWriter: () => createThreadWriter(ctx.store.db),
     events: liveEvents(ctx, options.listeners),
     ...(ctx.sync?.session ? { session: ctx.sync.session } : {}),
     ...(ctx.sync?.maxBodyBytes ? { maxBodyBytes: ctx.sync.maxBodyBytes } : {}),

@@ -6,6 +6,7 @@ import { syncFolderList, type SyncedFolder } from '../folders';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { syncFolderBodies, syncFolderHeaders, type FolderChange, type LiveFolder } from './folder-pass';
 import { readKnownStatus, statusChanged } from './status-check';
+import type { SyncWriter } from '../writer/writes';
 
 export const DEFAULT_POLL_INTERVAL_MS = 3 * 60_000;
 /** Servers may drop an IDLE after 30 min (RFC 2177); re-issue it well before. */
@@ -38,6 +39,12 @@ export interface LiveOptions {
 
 export interface LiveDeps extends AccountSyncDeps {
   events: LiveEvents;
+  /**
+   * A writer for a catch-up pass (after connecting, and each poll), which may bring a whole new
+   * account or a long absence: thread-writer.ts, whose thread starts only if the pass writes.
+   * Passes for a change IDLE reported write on this thread (`writer`, else through `db`).
+   */
+  catchUpWriter?: () => SyncWriter & { close(): Promise<void> };
 }
 
 export interface AccountWatcher {
@@ -117,6 +124,8 @@ export function watchAccount(
     dirty.clear();
     events.status({ accountId, state: 'syncing', message: null });
     let session: ImapSession | null = null;
+    const bulk = full ? (deps.catchUpWriter?.() ?? null) : null;
+    const passDeps = bulk ? { ...deps, writer: bulk } : deps;
     try {
       session = commandSession = await openImapSession(account, password, deps.session);
       if (stopped) throw new Error('stopped');
@@ -131,9 +140,9 @@ export function watchAccount(
       }
       const targets = full ? await changedFolders(session, paths) : folders.filter((f) => paths.has(f.path));
       const changes: FolderChange[] = [];
-      for (const folder of targets) changes.push(await syncFolderHeaders(deps, session, accountId, folder));
+      for (const folder of targets) changes.push(await syncFolderHeaders(passDeps, session, accountId, folder));
       for (const change of changes) {
-        await syncFolderBodies(deps, session, account.imap.offlineWindowDays, change);
+        await syncFolderBodies(passDeps, session, account.imap.offlineWindowDays, change);
         if (change.added + change.updated + change.removed > 0) events.change?.(change);
       }
       await session.close();
@@ -147,6 +156,7 @@ export function watchAccount(
       else events.status({ accountId, state: failure.offline ? 'offline' : 'error', message: failure.message });
     } finally {
       commandSession = null;
+      await bulk?.close();
     }
   }
 

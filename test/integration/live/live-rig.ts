@@ -9,6 +9,7 @@ import {
   type LiveOptions,
 } from '../../../main/sync/live/account-watcher';
 import type { FolderChange } from '../../../main/sync/live/folder-pass';
+import { createThreadWriter } from '../../../main/sync/writer/thread-writer';
 import type { MailServers } from '../../support/mail-servers';
 import { syncRig, type SyncRig } from '../sync/fixture';
 
@@ -25,8 +26,11 @@ export function liveRig(servers: MailServers, account: Account, password: string
   const rig = syncRig(servers, profile);
   const changes: FolderChange[] = [];
   const connections: ConnectionEvent[] = [];
+  // As services/live.ts wires it: catch-up passes on a writer thread, IDLE's passes on this one.
   const deps = {
     ...rig.deps,
+    writer: undefined,
+    catchUpWriter: () => createThreadWriter(rig.db),
     events: {
       ...rig.deps.events,
       change: (c: FolderChange) => changes.push(c),
