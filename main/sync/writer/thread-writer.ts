@@ -10,8 +10,9 @@ export interface ThreadWriter extends SyncWriter {
 }
 
 /**
- * From sources (tsx, vitest) this module is a .ts file and the worker needs tsx registered in it.
- * Bundled, the worker is out/main/sync-writer.js beside out/main/index.js (scripts/build.mjs).
+ * From sources (tsx, vitest) this module is a .ts file and the worker starts through
+ * writer-thread-dev.mjs. Bundled, it is out/main/sync-writer.js beside out/main/index.js
+ * (scripts/build.mjs).
  */
 export function defaultWriterUrl(moduleUrl = import.meta.url): URL {
   return moduleUrl.endsWith('.ts')
@@ -29,8 +30,9 @@ function rebuild(error: { name: string; code?: string; message: string }): Error
  * sync writes tens of thousands of rows and hundreds of MB; on the main thread that was about
  * 9 s of CPU in 12 ms slices (bench:sync), which the UI and IPC felt as stalls. The same
  * transactions run there (writes.ts), in order; so do the WAL checkpoints they cause (each copies
- * tens of MB and fsyncs twice), which the UI never waits for there. Started at the first write; a failure (a full disk) rejects that request with
- * the error SQLite gave, and a thread that died is replaced at the next request.
+ * tens of MB and fsyncs twice), which the UI never waits for there. Started at the first write; a
+ * failure (a full disk) rejects that request with the error SQLite gave, and a thread that died
+ * is replaced at the next request.
  */
 export function createThreadWriter(
   db: SqlDriver,
