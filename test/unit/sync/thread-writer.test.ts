@@ -1,12 +1,14 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../../main/store/blobs/blob-store';
 import { openStore, STORE_FILE, type Store } from '../../../main/store/open-store';
 import type { HeaderRow } from '../../../main/sync/message-rows';
 import { createThreadWriter, type ThreadWriter } from '../../../main/sync/writer/thread-writer';
 import { inlineWriter, type BodyWrite, type SyncWriter } from '../../../main/sync/writer/writes';
+import { syncWriterBundle } from '../../../scripts/build.mjs';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -186,5 +188,23 @@ describe('createThreadWriter', () => {
     expect(started).toBeGreaterThan(before);
     await writer.close();
     await vi.waitFor(() => expect(threads()).toBeLessThan(started));
+  });
+
+  it('runs from the bundle the desktop app ships (out/main/sync-writer.js)', async () => {
+    // Inside the checkout, so the bundle finds better-sqlite3 in node_modules as the app does.
+    const dir = join(process.cwd(), 'out', `test-sync-writer-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      const outfile = join(dir, 'sync-writer.js');
+      await build({ ...syncWriterBundle, absWorkingDir: process.cwd(), outfile, sourcemap: false });
+      const s = store().store;
+      const writer = threadWriter(s, { workerUrl: new URL(`file://${outfile}`) });
+      await writer.headers({ accountId: 'acc', mailboxId: 'mbx', rows: [header(1)], state });
+      expect(await writer.bodies(bodies(s, [1]))).toBe(1);
+      expect(contents(s).found).toEqual([{ uid: 1 }]);
+      await writer.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
