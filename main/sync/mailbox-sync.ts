@@ -221,11 +221,15 @@ async function fetchHeaders(
         next = fetch(following);
         next.catch(() => undefined); // awaited next round; if this round throws first, not unhandled
       }
+      const last = index === batches.length - 1;
+      // The folder's new state goes only after every batch before it committed: were one to fail
+      // with the last still written, the next pass would take the folder as complete.
+      if (last) await Promise.all(writing.splice(0));
       const written = writer.headers({
         accountId: input.accountId,
         mailboxId: input.mailboxId,
         rows: messages.map(toHeaderRow),
-        state: index === batches.length - 1 ? state : null,
+        state: last ? state : null,
       });
       written.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       writing.push(written);

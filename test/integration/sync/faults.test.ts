@@ -100,13 +100,16 @@ describe('IMAP sync under load and faults', () => {
     await seedMaildir(servers.dovecot, user, 450);
     const rig = newRig();
     const account = accountFor(servers, user);
-    // On the writer thread's connection (a trigger is in the file, so every connection has it).
+    // On the writer thread's connection (a trigger is in the file, so every connection has it):
+    // the seventh batch of 50 (newest first) fails, the two after it (the last with the state) would not.
     rig.db.exec(`CREATE TRIGGER test_disk_full BEFORE INSERT ON messages
-      WHEN (SELECT count(*) FROM messages) >= 120 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+      WHEN NEW.uid BETWEEN 101 AND 150 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     const failed = await rig.sync(account, user.password);
     expect(failed.folders.find((f) => f.path === 'INBOX')?.error).toMatch(/disk is full/);
     const partial = rowsOf(rig.db, account.id, 'INBOX');
-    expect(partial.length).toBeLessThanOrEqual(120);
+    expect(partial.some((r) => r.uid >= 101 && r.uid <= 150)).toBe(false);
+    // The last batch, which carries the folder's new UIDNEXT, must not commit after a failed one:
+    // the next pass would then take the folder as complete and never fetch what is missing.
     expect(rig.db.get<FolderRow>(`SELECT uidnext FROM mailboxes WHERE path = 'INBOX'`)?.uidnext).toBeNull();
 
     rig.db.exec('DROP TRIGGER test_disk_full');
