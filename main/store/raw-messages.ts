@@ -19,12 +19,17 @@ const HASH = /^[0-9a-f]{64}$/;
 export const RAW_MESSAGE_INSERT =
   'INSERT INTO raw_messages (hash, size, bytes) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING';
 
+/** Adds the bytes under `hash` in the open transaction `tx` (nothing when already there). */
+export function addRawMessage(tx: WritableDb, bytes: Uint8Array, hash: string): void {
+  // A view, not a copy: better-sqlite3 copies the bytes into SQLite itself.
+  const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  tx.run(RAW_MESSAGE_INSERT, [hash, bytes.byteLength, blob]);
+}
+
 export function createRawMessageStore(db: ReadableDb, legacy: Pick<BlobStore, 'get'> | null): RawMessageStore {
   return {
     add(tx, bytes, hash = sha256Hex(bytes)) {
-      // A view, not a copy: better-sqlite3 copies the bytes into SQLite itself.
-      const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      tx.run(RAW_MESSAGE_INSERT, [hash, bytes.byteLength, blob]);
+      addRawMessage(tx, bytes, hash);
       return hash;
     },
 

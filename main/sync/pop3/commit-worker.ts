@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { ownedBytes } from '../../platform/owned-bytes';
+import { fromWorkerError, type WorkerError } from '../../platform/worker-errors';
 import type { SqlDriver } from '../../store/driver';
 import { RAW_MESSAGE_INSERT } from '../../store/raw-messages';
 import { PENDING_UIDL_INSERT } from './store';
@@ -51,12 +52,7 @@ parentPort.on('message', (request) => {
 });
 `;
 
-type Reply = { id: number; added: number } | { id: number; error: { name: string; code?: string; message: string } };
-
-/** The worker's failure as the error the same failure on this thread would have been. */
-function rebuild(error: { name: string; code?: string; message: string }): Error {
-  return Object.assign(new Error(error.message), { name: error.name, code: error.code });
-}
+type Reply = { id: number; added: number } | { id: number; error: WorkerError };
 
 /**
  * Commits a POP3 download on a thread of its own, with its own connection to the store: hashing
@@ -92,7 +88,7 @@ export function commitInWorker(db: SqlDriver, options: { busyTimeoutMs?: number 
       const entry = waiting.get(reply.id);
       waiting.delete(reply.id);
       if (!entry) return;
-      if ('error' in reply) entry.reject(rebuild(reply.error));
+      if ('error' in reply) entry.reject(fromWorkerError(reply.error));
       else entry.resolve(reply.added);
     });
     started.on('error', (error) => failAll(error));

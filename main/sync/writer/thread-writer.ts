@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ownedBytes } from '../../platform/owned-bytes';
+import { fromWorkerError } from '../../platform/worker-errors';
 import type { SqlDriver } from '../../store/driver';
 import type { WriterReply, WriterRequest, WriterThreadData } from './writer-thread';
 import type { BodyWrite, HeaderBatch, SyncWriter } from './writes';
@@ -18,11 +19,6 @@ export function defaultWriterUrl(moduleUrl = import.meta.url): URL {
   return moduleUrl.endsWith('.ts')
     ? new URL('./writer-thread-dev.mjs', moduleUrl)
     : new URL('./sync-writer.js', moduleUrl);
-}
-
-/** The worker's failure as the error the same failure on this thread would have been (code kept). */
-function rebuild(error: { name: string; code?: string; message: string }): Error {
-  return Object.assign(new Error(error.message), { name: error.name, ...(error.code ? { code: error.code } : {}) });
 }
 
 /**
@@ -56,10 +52,9 @@ export function createThreadWriter(
     });
     let failure: Error | null = null;
     started.on('message', (reply: WriterReply) => {
-      if (reply.type === 'ready') return;
       const entry = waiting.get(reply.id);
       waiting.delete(reply.id);
-      if (reply.type === 'failed') entry?.reject(rebuild(reply.error));
+      if (reply.type === 'failed') entry?.reject(fromWorkerError(reply.error));
       else entry?.resolve(reply.count);
     });
     started.on('error', (error) => (failure = error));

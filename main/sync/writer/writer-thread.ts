@@ -3,6 +3,7 @@
 // (group-commit.ts). In the desktop app this file is its own esbuild entry (out/main/sync-writer.js);
 // from sources it is loaded through writer-thread-dev.mjs.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { toWorkerError, type WorkerError } from '../../platform/worker-errors';
 import { openSqlite } from '../../store/driver';
 import { configureConnection } from '../../store/connection-settings';
 import { createGroupCommitter } from './group-commit';
@@ -13,9 +14,7 @@ export type WriterRequest =
   | { id: number; kind: 'bodies'; items: BodyWrite[] }
   | { id: number; kind: 'stop' };
 export type WriterReply =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; count: number }
-  | { type: 'failed'; id: number; error: { name: string; code?: string; message: string } };
+  { type: 'done'; id: number; count: number } | { type: 'failed'; id: number; error: WorkerError };
 export interface WriterThreadData {
   path: string;
   busyTimeoutMs: number;
@@ -55,15 +54,7 @@ function handle(to: MessagePort, request: WriterRequest): Promise<void> {
       to.postMessage({ type: 'done', id: request.id, count } satisfies WriterReply);
       if (request.kind === 'stop') to.close();
     },
-    (error: unknown) => {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      const code = (failure as { code?: unknown }).code;
-      to.postMessage({
-        type: 'failed',
-        id: request.id,
-        error: { name: failure.name, message: failure.message, ...(typeof code === 'string' ? { code } : {}) },
-      } satisfies WriterReply);
-    },
+    (error: unknown) =>
+      to.postMessage({ type: 'failed', id: request.id, error: toWorkerError(error) } satisfies WriterReply),
   );
 }
-port.postMessage({ type: 'ready' } satisfies WriterReply);

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
-import { RAW_MESSAGE_INSERT } from '../../store/raw-messages';
+import { addRawMessage } from '../../store/raw-messages';
 import { commitInSlices } from '../../store/sliced-commit';
 import { saveFolderState, type SavedFolderState } from '../folder-state';
 import { upsertHeader, type HeaderRow } from '../message-rows';
@@ -86,13 +86,7 @@ export function bodyJob(items: readonly BodyWrite[]): WriteJob<BodyWrite> {
           ).changes
         : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, item.id]).changes;
       if (changed === 0) return false;
-      const { source } = item;
-      // A view, not a copy: better-sqlite3 copies the bytes into SQLite itself.
-      tx.run(RAW_MESSAGE_INSERT, [
-        hash,
-        source.byteLength,
-        Buffer.from(source.buffer, source.byteOffset, source.byteLength),
-      ]);
+      addRawMessage(tx, item.source, hash);
       return true;
     },
   };
