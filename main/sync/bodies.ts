@@ -141,8 +141,9 @@ async function parseBatch(input: BodySyncInput, batch: Candidate[], fetched: Fet
     const candidate = byUid.get(message.uid);
     if (!candidate || !message.source) return [];
     const source = message.source;
-    // `source` stays here for the raw store; the parser copies what it needs (once).
-    const parsed = input.parser.parse(source, { transfer: false }).catch(() => null);
+    // `source` stays here for the raw store; the parser copies what it needs (once). The text only
+    // passes through this thread on its way to the writer: as bytes, it never lands on this heap.
+    const parsed = input.parser.parse(source, { transfer: false, textAsBytes: true }).catch(() => null);
     return [{ candidate, source, parsed }];
   });
   return Promise.all(pending.map(async (p) => ({ ...p, parsed: await p.parsed })));
@@ -160,7 +161,7 @@ function bodyColumns(candidate: Candidate, parsed: ParsedBody): BodyColumns {
   const messageId = candidate.message_id ?? bracketed(parsed.messageId);
   const inReplyTo = candidate.in_reply_to ?? bracketed(parsed.inReplyTo);
   return {
-    text: parsed.text,
+    text: parsed.textBytes ?? parsed.text,
     snippet: parsed.snippet,
     attachments: JSON.stringify(parsed.attachments),
     hasAttachments: parsed.hasAttachments ? 1 : 0,

@@ -20,6 +20,8 @@ export interface ParsedBody {
   inReplyTo: string | null;
   references: readonly string[];
   text: string;
+  /** The text as UTF-8 instead, when asked for with `textAsBytes` (then `text` is ''). */
+  textBytes?: Uint8Array;
   snippet: string;
   attachments: readonly ParsedAttachment[];
   hasAttachments: boolean;
@@ -29,8 +31,9 @@ export interface MessageParser {
   /**
    * May take `raw` (move its memory to another thread, leaving it empty) unless `transfer` is
    * false (ParserPool's option of that name): then it is copied at most once and stays the caller's.
+   * `textAsBytes`: the text comes as `textBytes`, for a writer on another thread (ParserPool's option).
    */
-  parse(raw: Uint8Array, options?: { transfer?: boolean }): Promise<ParsedBody>;
+  parse(raw: Uint8Array, options?: { transfer?: boolean; textAsBytes?: boolean }): Promise<ParsedBody>;
 }
 
 export interface RawStore {

@@ -70,7 +70,8 @@ describe('letterbox CLI', () => {
   // A child process that compiles the CLI with tsx: seconds on a busy machine.
   it('runs as an executable (`npx letterbox`) through its bin entry', { timeout: 30_000 }, async () => {
     const bin = new URL('../../main/cli/bin.mjs', import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--json', 'doctor', '--profile', tempDir()], {
+    // Run as the shell runs it: through the shebang line (env -S, glibc's malloc setting, node).
+    const { stdout } = await promisify(execFile)(bin, ['--json', 'doctor', '--profile', tempDir()], {
       env: { ...process.env, LETTERBOX_SECRETS: 'vault' },
     });
     expect(JSON.parse(stdout).store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);

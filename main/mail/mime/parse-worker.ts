@@ -12,6 +12,8 @@ export interface ParseRequest {
   raw: Uint8Array;
   /** false: the HTML body is left out of the reply (null), saving its copy between threads. */
   html: boolean;
+  /** true: the text goes back as UTF-8 bytes (ParsedMessage.textBytes), moved with the answer. */
+  textAsBytes: boolean;
 }
 export type WorkerReply =
   | { type: 'ready' }
@@ -21,6 +23,7 @@ export interface ParseWorkerData {
   limits?: Partial<ParseLimits>;
 }
 
+const utf8 = new TextEncoder();
 const port = parentPort;
 if (!port) throw new Error('parse-worker runs only as a worker thread (see parser-pool.ts)');
 const { limits } = workerData as ParseWorkerData;
@@ -48,8 +51,14 @@ function spent(raw: Uint8Array): ArrayBuffer[] {
 function handle(to: MessagePort, request: ParseRequest): Promise<void> {
   return parseMessage(request.raw, limits).then(
     (parsed) => {
-      const result = request.html ? parsed : { ...parsed, html: null };
-      to.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply, spent(request.raw));
+      const textBytes = request.textAsBytes ? utf8.encode(parsed.text) : null;
+      const result: ParsedMessage = {
+        ...parsed,
+        html: request.html ? parsed.html : null,
+        ...(textBytes ? { text: '', textBytes } : {}),
+      };
+      const moved = textBytes ? [...spent(request.raw), textBytes.buffer] : spent(request.raw);
+      to.postMessage({ type: 'parsed', id: request.id, result } satisfies WorkerReply, moved);
     },
     (error: unknown) =>
       to.postMessage(

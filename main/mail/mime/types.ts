@@ -40,6 +40,11 @@ export interface ParsedMessage {
   date: string | null;
   /** Plain text for full-text search: the text/plain body, else text derived from the HTML. Capped. */
   text: string;
+  /**
+   * `text` as UTF-8, when the parse was asked for it that way (ParseOptions.textAsBytes); `text`
+   * is then ''. Bytes move between threads without a copy and never become a string on the way.
+   */
+  textBytes?: Uint8Array;
   /** The HTML body, unsanitized (the renderer sanitizes). Capped. */
   html: string | null;
   /** About 200 characters of readable text: whitespace collapsed, quoted replies and signature left out. */

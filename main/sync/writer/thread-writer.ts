@@ -30,6 +30,15 @@ export function defaultWriterUrl(moduleUrl = import.meta.url): URL {
  * failure (a full disk) rejects that request with the error SQLite gave, and a thread that died
  * is replaced at the next request.
  */
+/** The write with its bytes (the source, and the text when it came as bytes) ready to move. */
+function ownedWrite(item: BodyWrite): { item: BodyWrite; moved: ArrayBuffer[] } {
+  const source = ownedBytes(item.source);
+  const { columns } = item;
+  if (!columns || typeof columns.text === 'string') return { item: { ...item, source }, moved: [source.buffer] };
+  const text = ownedBytes(columns.text);
+  return { item: { ...item, source, columns: { ...columns, text } }, moved: [source.buffer, text.buffer] };
+}
+
 export function createThreadWriter(
   db: SqlDriver,
   options: { workerUrl?: URL; busyTimeoutMs?: number } = {},
@@ -82,10 +91,9 @@ export function createThreadWriter(
     bodies(items: readonly BodyWrite[]) {
       if (items.length === 0) return Promise.resolve(0);
       // The bytes move to the worker; the caller must not use them afterwards.
-      const owned = items.map((item) => ({ ...item, source: ownedBytes(item.source) }));
-      return send({ id: nextId++, kind: 'bodies', items: owned }, [
-        ...new Set(owned.map((item) => item.source.buffer)),
-      ]);
+      const owned = items.map(ownedWrite);
+      const moved = new Set(owned.flatMap((entry) => entry.moved));
+      return send({ id: nextId++, kind: 'bodies', items: owned.map((entry) => entry.item) }, [...moved]);
     },
     async close() {
       const running = worker;

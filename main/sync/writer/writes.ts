@@ -15,7 +15,8 @@ export interface HeaderBatch {
 
 /** A downloaded message's body columns, as bodies.ts worked them out from the parser's result. */
 export interface BodyColumns {
-  text: string;
+  /** UTF-8 bytes are decoded where the row is written (see ParseOptions.textAsBytes). */
+  text: string | Uint8Array;
   snippet: string;
   attachments: string;
   hasAttachments: number;
@@ -82,7 +83,7 @@ export function bodyJob(items: readonly BodyWrite[]): WriteJob<BodyWrite> {
                 attachments = :attachments, has_attachments = :hasAttachments, message_id = :messageId,
                 in_reply_to = :inReplyTo, refs = :refs, thread_id = :threadId
               WHERE id = :id`,
-            { id: item.id, hash, ...item.columns },
+            { id: item.id, hash, ...item.columns, text: textOf(item.columns) },
           ).changes
         : tx.run(`UPDATE messages SET body_state = 'failed', raw_hash = ? WHERE id = ?`, [hash, item.id]).changes;
       if (changed === 0) return false;
@@ -90,6 +91,12 @@ export function bodyJob(items: readonly BodyWrite[]): WriteJob<BodyWrite> {
       return true;
     },
   };
+}
+
+const utf8 = new TextDecoder();
+
+function textOf(columns: BodyColumns): string {
+  return typeof columns.text === 'string' ? columns.text : utf8.decode(columns.text);
 }
 
 /** Writes on the caller's thread and connection: for small incremental passes and tests. */

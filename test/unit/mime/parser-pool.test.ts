@@ -52,6 +52,20 @@ describe('parser pool', () => {
     expect(lean).toEqual({ ...full, html: null });
   });
 
+  it('hands the text back as UTF-8 bytes when asked (sync), with nothing else changed', async () => {
+    const parser = open({ size: 1 });
+    const [full, packed] = await Promise.all([
+      parser.parse(fixture('html-only.eml')),
+      parser.parse(fixture('html-only.eml'), { textAsBytes: true }),
+    ]);
+    expect(full.text).toMatch(/[^ -~\s]/); // the bytes must carry more than ASCII
+    expect(packed.textBytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(packed.textBytes)).toBe(full.text);
+    const { textBytes, ...rest } = packed;
+    expect(textBytes?.byteLength).toBeGreaterThan(full.text.length);
+    expect(rest).toEqual({ ...full, text: '' });
+  });
+
   it('moves a whole buffer to the worker; copies a view, or when told not to transfer', async () => {
     const parser = open({ size: 1 });
     const owned = new Uint8Array(fixture('plain.eml'));

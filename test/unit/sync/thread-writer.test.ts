@@ -54,6 +54,8 @@ const header = (uid: number): HeaderRow => ({
 
 const source = (uid: number): Buffer => Buffer.from(`Subject: Subject ${uid}\r\n\r\nbody of ${uid} with kumquat\r\n`);
 
+const GRUSS = 'body of 2 with kumquat, Grüße aus Köln';
+
 function bodies(s: Store, uids: number[]): BodyWrite[] {
   return uids.map((uid) => {
     const row = s.db.get<{ id: string }>('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?', ['mbx', uid]);
@@ -61,7 +63,8 @@ function bodies(s: Store, uids: number[]): BodyWrite[] {
       id: row?.id ?? 'missing',
       source: source(uid),
       columns: {
-        text: `body of ${uid} with kumquat`,
+        // One text as UTF-8 bytes, as bodies.ts hands over what the parser sent that way.
+        text: uid === 2 ? new TextEncoder().encode(GRUSS) : `body of ${uid} with kumquat`,
         snippet: `body of ${uid}`,
         attachments: '[]',
         hasAttachments: 0,
@@ -110,6 +113,7 @@ describe('createThreadWriter', () => {
     expect(written).toEqual(contents(here));
     expect(written.folder).toEqual({ uidvalidity: 7, uidnext: 4, highestmodseq: '103', message_count: 3 });
     expect(written.found).toEqual([{ uid: 1 }, { uid: 2 }, { uid: 3 }]);
+    expect(written.messages[1]).toMatchObject({ uid: 2, body_text: GRUSS });
     expect(written.raw.map((r) => r.hash).sort()).toEqual([1, 2, 3].map((uid) => sha256Hex(source(uid))).sort());
     expect(written.messages.every((m) => (m as { body_state: string }).body_state === 'stored')).toBe(true);
   });
