@@ -2,7 +2,7 @@ import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { SyncStrategy } from '../../shared/model/sync';
 import type { WritableDb } from '../store/driver';
 import { readFolderState, resetFolder, saveFolderState, type SavedFolderState } from './folder-state';
-import { deleteUids, localUids, modseqText, toHeaderRow, updateFlags } from './message-rows';
+import { deleteUids, HEADER_FIELDS, localUids, modseqText, toHeaderRow, updateFlags } from './message-rows';
 import { planFolderSync } from './plan';
 import { newestFirstBatches, toUidSet } from './uid-set';
 import { inlineWriter, type SyncWriter } from './writer/writes';
@@ -194,10 +194,9 @@ async function fetchHeaders(
   const query = {
     uid: true,
     flags: true,
-    envelope: true,
     size: true,
     internalDate: true,
-    headers: ['references', 'in-reply-to', 'message-id'],
+    headers: HEADER_FIELDS,
     ...(input.serverThreads ? { threadId: true } : {}),
   };
   const writer = input.writer ?? inlineWriter(input.db);

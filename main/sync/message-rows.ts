@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { FetchMessageObject, MessageAddressObject } from 'imapflow';
+import type { FetchMessageObject } from 'imapflow';
+import { parseEnvelope } from '../mail/mime/envelope';
 import type { WritableDb } from '../store/driver';
-import { parseMessageIds, threadKey } from './thread-key';
+import { bracketed, threadKey } from './thread-key';
 
 /** One message's header-phase facts, ready for the `messages` table. */
 export interface HeaderRow {
@@ -33,21 +34,18 @@ function isoDate(value: Date | string | undefined): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-function addresses(list: MessageAddressObject[] | undefined): { name: string; address: string }[] {
-  return (list ?? []).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address ?? '' }));
-}
+/**
+ * The header fields a row is made of, fetched as BODY.PEEK[HEADER.FIELDS (…)] and read by the same
+ * code as a POP3 envelope (parseEnvelope), rather than as the server's ENVELOPE: imapflow turns an
+ * ENVELOPE into a tree of tokens first, which took twice the main thread's time of the header
+ * phase (10,000 messages: 2.1 s against 1.05 s of FETCH handling, measured on the bench mailbox).
+ * The MIME parser's reading also agrees with what the body phase reads later.
+ */
+export const HEADER_FIELDS = ['from', 'subject', 'date', 'to', 'cc', 'message-id', 'in-reply-to', 'references'];
 
-/** `References:`/`In-Reply-To:` lines from BODY.PEEK[HEADER.FIELDS (…)], unfolded. */
-export function headerValue(headers: Buffer | undefined, name: string): string | null {
-  if (!headers) return null;
-  const unfolded = headers.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
-  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line ? line.slice(name.length + 1).trim() : null;
-}
-
+/** A FETCH answer with UID, FLAGS, RFC822.SIZE, INTERNALDATE and the HEADER_FIELDS as a row. */
 export function toHeaderRow(message: FetchMessageObject): HeaderRow {
-  const envelope = message.envelope ?? {};
-  const from = addresses(envelope.from)[0] ?? null;
+  const envelope = parseEnvelope(message.headers ?? new Uint8Array(), undefined, { recipients: true });
   const receivedAt = isoDate(message.internalDate);
   return {
     uid: message.uid,
@@ -56,15 +54,15 @@ export function toHeaderRow(message: FetchMessageObject): HeaderRow {
     size: message.size ?? null,
     receivedAt,
     // A missing or unparsable Date: header falls back to arrival, so the list still sorts sensibly.
-    date: isoDate(envelope.date) ?? receivedAt ?? new Date(0).toISOString(),
-    subject: envelope.subject ?? '',
-    fromName: from ? from.name : null,
-    fromAddress: from ? from.address : null,
-    to: addresses(envelope.to),
-    cc: addresses(envelope.cc),
-    messageId: envelope.messageId ?? parseMessageIds(headerValue(message.headers, 'message-id'))[0] ?? null,
-    inReplyTo: envelope.inReplyTo ?? parseMessageIds(headerValue(message.headers, 'in-reply-to'))[0] ?? null,
-    references: parseMessageIds(headerValue(message.headers, 'references')),
+    date: envelope.date ?? receivedAt ?? new Date(0).toISOString(),
+    subject: envelope.subject,
+    fromName: envelope.from ? envelope.from.name : null,
+    fromAddress: envelope.from ? envelope.from.address : null,
+    to: envelope.to,
+    cc: envelope.cc,
+    messageId: bracketed(envelope.messageId),
+    inReplyTo: bracketed(envelope.inReplyTo),
+    references: envelope.references.flatMap((id) => bracketed(id) ?? []),
     serverThreadId: message.threadId ?? null,
   };
 }

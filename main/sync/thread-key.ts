@@ -21,15 +21,6 @@ export function normalizeMessageId(id: string): string {
   return id.trim().replace(/^<|>$/g, '').trim().toLowerCase();
 }
 
-/** Every `<…>` in a References / In-Reply-To header value, in order. */
-export function parseMessageIds(value: string | null | undefined): string[] {
-  if (!value) return [];
-  const ids = value.match(/<[^<>\s]+>/g);
-  if (ids) return ids;
-  const bare = value.trim();
-  return bare ? [bare] : [];
-}
-
 /** The stored form, `<id>`, whichever form the source used (the MIME parser drops the brackets). */
 export function bracketed(id: string | null): string | null {
   if (id === null) return null;

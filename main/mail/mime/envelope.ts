@@ -1,8 +1,9 @@
-// What the message list needs (subject, sender, date, threading ids) read from the top-level
-// header block alone, without postal-mime's full MIME pass: microseconds instead of a millisecond,
-// so it can run on the main thread for every message a POP3 download stores. The values go
-// through the same post-processing as a full parse (toParsedMessage); recipients, body and
-// attachments are left empty for the full parse that follows, which is authoritative.
+// What the message list needs (subject, sender, date, threading ids; recipients when asked) read
+// from the top-level header block alone, without postal-mime's full MIME pass: microseconds
+// instead of a millisecond, so it can run on the main thread for every message a POP3 download
+// stores, and for every header IMAP sync fetches. The values go through the same post-processing
+// as a full parse (toParsedMessage); body and attachments are left empty for the full parse that
+// follows, which is authoritative.
 import { addressParser, decodeWords } from 'postal-mime';
 import type { Address, Email, Header } from 'postal-mime';
 import { findHeaderEnd, normalizeInput } from './header-block';
@@ -38,11 +39,20 @@ function sender(value: string): Address | undefined {
   return addressParser(value)[0];
 }
 
+/** Every address of every `key` header, in order (postal-mime's rule for To and Cc). */
+function recipients(headers: Header[], key: string): Address[] {
+  return headers.filter((h) => h.key === key && h.value).flatMap((h) => addressParser(h.value));
+}
+
 /**
  * Same rules as postal-mime's own header pass for what it reads: the first From/Subject/Date/ids
- * win. To, Cc, body text, HTML and attachments stay empty.
+ * win; To and Cc only with `recipients`. Body text, HTML and attachments stay empty.
  */
-export function parseEnvelope(raw: Uint8Array, limits?: Partial<ParseLimits>): ParsedMessage {
+export function parseEnvelope(
+  raw: Uint8Array,
+  limits?: Partial<ParseLimits>,
+  options: { recipients?: boolean } = {},
+): ParsedMessage {
   const resolved = resolveLimits(limits);
   const warnings: string[] = [];
   const input = normalizeInput(raw, resolved.maxMessageBytes, warnings);
@@ -52,6 +62,10 @@ export function parseEnvelope(raw: Uint8Array, limits?: Partial<ParseLimits>): P
   const email: Email = { headers, headerLines: [], attachments: [] };
   const from = first('from');
   if (from) email.from = sender(from);
+  if (options.recipients) {
+    email.to = recipients(headers, 'to');
+    email.cc = recipients(headers, 'cc');
+  }
   for (const [key, field] of [
     ['subject', 'subject'],
     ['message-id', 'messageId'],

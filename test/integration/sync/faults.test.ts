@@ -62,7 +62,7 @@ describe('IMAP sync under load and faults', () => {
     try {
       const rig = newRig({ session: { trust: { extraCa: [servers.tls.ca] }, socketTimeoutMs: 10_000 } });
       const viaProxy = accountFor(servers, user, { port: proxy.port, security: 'implicit' });
-      proxy.cutAfterBytes = 400_000; // inside the header batches
+      proxy.cutAfterBytes = 150_000; // inside the header batches (about 300 bytes a message)
       const cut = await rig.sync(viaProxy, user.password);
       expect(proxy.cuts).toBeGreaterThan(0);
       expect(cut.ok).toBe(false);

@@ -39,6 +39,12 @@ describe('parseEnvelope (the header block only)', () => {
     for (const key of listed) expect(envelope[key], key).toEqual(full[key]);
   });
 
+  it.each(fixtureNames())('lists the same To and Cc as a full parse when asked: %s', async (name) => {
+    const full = await parseMessage(fixture(name));
+    const envelope = parseEnvelope(fixture(name), undefined, { recipients: true });
+    expect({ to: envelope.to, cc: envelope.cc }).toEqual({ to: full.to, cc: full.cc });
+  });
+
   it('leaves recipients, body and attachments to the full parse', () => {
     const envelope = parseEnvelope(fixture('attachments.eml'));
     expect(envelope).toMatchObject({ to: [], cc: [], text: '', html: null, attachments: [], hasAttachments: false });
