@@ -1,7 +1,8 @@
 // postal-mime decodes every part it reads, but of an attachment we keep only its decoded size
 // (ParsedAttachment.size): decoding megabytes of base64 to measure them is most of the parse time
-// of mail with attachments. Before the parse, this swaps each base64 body of a non-text leaf part
-// for a few bytes that carry the size it would have decoded to; the parse then reports that size.
+// of mail with attachments. Before the parse, this swaps each base64 body of a leaf part that
+// postal-mime takes as an attachment for a few bytes that carry the size it would have decoded
+// to; the parse then reports that size.
 // Anything this walk is not sure about (odd boundaries, duplicate headers, base64 with stray
 // characters, a part cut off at the end) is left as it was and decoded as before.
 import { randomBytes } from 'node:crypto';
@@ -62,6 +63,8 @@ interface PartHeaders {
   type: string;
   boundary: string | null;
   base64: boolean;
+  /** The Content-Disposition value, lowercased; '' when there is none. */
+  disposition: string;
 }
 
 /** The headers this walk needs, or null when they are ambiguous (then the part is left alone). */
@@ -70,16 +73,20 @@ function partHeaders(text: string): PartHeaders | null {
   const named = (name: string) => fields.filter((f) => f.slice(0, name.length + 1).toLowerCase() === `${name}:`);
   const types = named('content-type');
   const encodings = named('content-transfer-encoding');
-  if (types.length !== 1 || encodings.length > 1) return null;
+  const dispositions = named('content-disposition');
+  if (types.length !== 1 || encodings.length > 1 || dispositions.length > 1) return null;
+  const disposition = ((dispositions[0] ?? '').slice('content-disposition:'.length).split(';')[0] ?? '')
+    .trim()
+    .toLowerCase();
   const type = (types[0] ?? '').slice('content-type:'.length);
   const mime = (type.split(';')[0] ?? '').trim().toLowerCase();
   const encoding = (encodings[0] ?? '').slice('content-transfer-encoding:'.length).trim().toLowerCase();
-  if (!mime.startsWith('multipart/')) return { type: mime, boundary: null, base64: encoding === 'base64' };
+  if (!mime.startsWith('multipart/')) return { type: mime, boundary: null, base64: encoding === 'base64', disposition };
   // One plain boundary parameter, quoted or not; anything fancier (RFC 2231, two of them) is left alone.
   const params = type.match(/boundary\s*\*?\s*=/gi) ?? [];
   const boundary = /;\s*boundary\s*=\s*(?:"([^"\\]+)"|([^\s;"]+))/i.exec(type);
   if (params.length !== 1 || !boundary) return null;
-  return { type: mime, boundary: (boundary[1] ?? boundary[2] ?? '').trim(), base64: false };
+  return { type: mime, boundary: (boundary[1] ?? boundary[2] ?? '').trim(), base64: false, disposition };
 }
 
 function walkPart(buf: Buffer, start: number, end: number, edits: Edit[], boundaries: string[], depth: number): void {
@@ -97,10 +104,23 @@ function walkPart(buf: Buffer, start: number, end: number, edits: Edit[], bounda
     return;
   }
   // Only the top level's children and below: a message that is one attachment is rare.
-  if (depth === 0 || !headers.base64 || !headers.type.includes('/')) return;
-  if (/^(text|message|multipart)\//.test(headers.type) || headers.type === 'application/ics') return;
+  if (depth === 0 || !isAttachment(headers)) return;
   const size = cleanBase64Size(buf, start + bodyStart, end);
   if (size !== null) edits.push({ start: start + bodyStart, end, size });
+}
+
+/**
+ * Whether postal-mime keeps this part as an attachment without reading its content: its rules
+ * (isInlineTextNode) make any part with `Content-Disposition: attachment` one, and of text only
+ * text/plain and text/html body text. Calendar parts it reads (their text becomes the event), and
+ * nested messages it may parse, so those are decoded as before.
+ */
+function isAttachment(part: PartHeaders): boolean {
+  if (!part.base64 || !part.type.includes('/')) return false;
+  if (/^(message|multipart)\//.test(part.type) || part.type === 'text/calendar' || part.type === 'application/ics')
+    return false;
+  if (!part.type.startsWith('text/')) return true;
+  return part.disposition === 'attachment' || (part.type !== 'text/plain' && part.type !== 'text/html');
 }
 
 /**

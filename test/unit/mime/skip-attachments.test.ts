@@ -52,11 +52,21 @@ const cases: Record<string, () => Buffer> = {
   'padding inside the data (decoded as before)': () => mixed([part('application/pdf', 'QQ==\r\nQUI=\r\nQUJD\r\n')]),
   'a part cut off at the end (decoded as before)': () =>
     mixed([part('text/plain', b64(50)), part('application/zip', b64(4000))], { close: false }),
-  'text and calendar attachments (decoded as before)': () =>
+  'text attachments (skipped) and calendars (decoded as before)': () =>
     mixed([
       part('text/plain; name="notes.txt"', b64(500, 0x61), 'Content-Disposition: attachment\r\n'),
+      part('text/html; name="page.html"', b64(300, 0x62), 'Content-Disposition: ATTACHMENT; filename="page.html"\r\n'),
+      part('text/csv; name="rows.csv"', b64(700, 0x63)),
+      part('text/plain; charset=utf-8', b64(40, 0x64), 'Content-Disposition: inline\r\n'),
       part('application/ics; method=REQUEST', Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64')),
+      part(
+        'text/calendar; method=REQUEST',
+        Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64'),
+        'Content-Disposition: attachment\r\n',
+      ),
     ]),
+  'two Content-Disposition headers on a text part (decoded as before)': () =>
+    mixed([part('text/plain', b64(200), 'Content-Disposition: attachment\r\nContent-Disposition: inline\r\n')]),
   'related images inside alternative inside mixed': () =>
     mixed([
       'Content-Type: multipart/related; boundary="rel"\r\n\r\n--rel\r\n' +
@@ -85,6 +95,16 @@ describe('skipping attachment bodies', () => {
     expect(skipped.length).toBeLessThan(1000);
     const marker = Buffer.from(skipped).toString('latin1').split('\r\n\r\n').at(-1)?.split('\r\n')[0] ?? '';
     expect(skippedSize(Buffer.from(marker, 'base64'))).toBe(Math.floor((600_000 * 3) / 4));
+  });
+
+  it('skips text that postal-mime takes as an attachment, and keeps body text and calendars', () => {
+    const raw = cases['text attachments (skipped) and calendars (decoded as before)']?.() ?? Buffer.alloc(0);
+    const left = Buffer.from(skipAttachmentBodies(raw)).toString('latin1');
+    expect(left).not.toContain(b64(500, 0x61).slice(0, 40)); // notes.txt, an attachment by disposition
+    expect(left).not.toContain(b64(300, 0x62).slice(0, 40)); // page.html, likewise
+    expect(left).not.toContain(b64(700, 0x63).slice(0, 40)); // text/csv is never body text
+    expect(left).toContain(b64(40, 0x64)); // inline text/plain is the body
+    expect(left).toContain(Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64'));
   });
 
   it('returns the input itself when there is nothing to skip', () => {
