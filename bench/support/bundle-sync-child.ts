@@ -10,9 +10,8 @@ import type { SyncChildInput, SyncChildResult } from './sync-child';
 
 const run = promisify(execFile);
 /**
- * What the `letterbox` command's shebang sets (main/cli/bin.mjs): a fixed glibc mmap threshold.
- * Measured here: peak RSS 257 MB with it, 304–312 MB without (glibc raises the threshold to the
- * largest message freed, and every message below that size then fragments the heap arenas).
+ * What the `letterbox` command's shebang sets (main/cli/bin.mjs): a fixed glibc mmap threshold
+ * (see there). Measured here: peak RSS 270–272 MB with it, 286–288 MB without.
  */
 export const CLI_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 /** Inside the checkout, so the bundle finds node_modules as out/main/index.js does. */

@@ -5,7 +5,8 @@
 // The fixed mmap threshold is for glibc's malloc (ignored elsewhere): left dynamic, glibc raises
 // it to the size of the largest block freed, so after one large message every message below that
 // size is allocated in the heap arenas, where a sync's churn of message-sized buffers on four
-// threads fragments them: peak RSS of a 10,000-message sync 304–312 MB, 257 MB with it (bench:sync).
+// threads fragments them (bench:sync, 10,000 messages: peak RSS 286–288 MB without it, 270–272 MB
+// with it).
 // Electron's main process allocates through Chromium's PartitionAlloc, not glibc.
 import { register } from 'tsx/esm/api';
 
