@@ -1,6 +1,8 @@
 // Builds and runs the measured process of bench/sync.ts (sync-child.ts) the way the desktop app
 // ships main/: one ESM bundle with node_modules external, the parser and writer threads bundled
-// beside it (scripts/build.mjs's own settings), under plain Node.
+// beside it (scripts/build.mjs's own settings), under plain Node. Without the glibc setting the
+// `letterbox` command adds (main/cli/bin.mjs): the desktop app does not have it either. With it,
+// the peak RSS measured here was 270–272 MB instead of 286–288 MB.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,11 +11,6 @@ import { mainBundle, parseWorkerBundle, root, syncWriterBundle } from '../../scr
 import type { SyncChildInput, SyncChildResult } from './sync-child';
 
 const run = promisify(execFile);
-/**
- * What the `letterbox` command's shebang sets (main/cli/bin.mjs): a fixed glibc mmap threshold
- * (see there). Measured here: peak RSS 270–272 MB with it, 286–288 MB without.
- */
-export const CLI_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 /** Inside the checkout, so the bundle finds node_modules as out/main/index.js does. */
 const OUT = join(root, 'out', 'bench');
 
@@ -28,9 +25,6 @@ export async function bundleSyncChild(): Promise<string> {
 }
 
 export async function runBundledSyncChild(entry: string, input: SyncChildInput): Promise<SyncChildResult> {
-  const { stdout } = await run(process.execPath, [entry, JSON.stringify(input)], {
-    maxBuffer: 16 * 1024 * 1024,
-    env: { ...process.env, ...CLI_MALLOC_ENV },
-  });
+  const { stdout } = await run(process.execPath, [entry, JSON.stringify(input)], { maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as SyncChildResult;
 }
