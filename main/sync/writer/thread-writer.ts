@@ -21,15 +21,6 @@ export function defaultWriterUrl(moduleUrl = import.meta.url): URL {
     : new URL('./sync-writer.js', moduleUrl);
 }
 
-/**
- * Sync's bulk writes on a thread of their own with their own connection to the store. A first
- * sync writes tens of thousands of rows and hundreds of MB; on the main thread that was about
- * 9 s of CPU in 12 ms slices (bench:sync), which the UI and IPC felt as stalls. The same
- * transactions run there (writes.ts), in order; so do the WAL checkpoints they cause (each copies
- * tens of MB and fsyncs twice), which the UI never waits for there. Started at the first write; a
- * failure (a full disk) rejects that request with the error SQLite gave, and a thread that died
- * is replaced at the next request.
- */
 /** The write with its bytes (the source, and the text when it came as bytes) ready to move. */
 function ownedWrite(item: BodyWrite): { item: BodyWrite; moved: ArrayBuffer[] } {
   const source = ownedBytes(item.source);
@@ -39,6 +30,15 @@ function ownedWrite(item: BodyWrite): { item: BodyWrite; moved: ArrayBuffer[] } 
   return { item: { ...item, source, columns: { ...columns, text } }, moved: [source.buffer, text.buffer] };
 }
 
+/**
+ * Sync's bulk writes on a thread of their own with their own connection to the store. A first
+ * sync writes tens of thousands of rows and hundreds of MB; on the main thread that was about
+ * 9 s of CPU in 12 ms slices (bench:sync), which the UI and IPC felt as stalls. The same
+ * transactions run there (writes.ts), in order; so do the WAL checkpoints they cause (each copies
+ * tens of MB and fsyncs twice), which the UI never waits for there. Started at the first write; a
+ * failure (a full disk) rejects that request with the error SQLite gave, and a thread that died
+ * is replaced at the next request.
+ */
 export function createThreadWriter(
   db: SqlDriver,
   options: { workerUrl?: URL; busyTimeoutMs?: number } = {},
