@@ -124,9 +124,12 @@ export function htmlToText(html: string): string {
       out.push(' ');
     }
   }
+  // Each run of blanks becomes one space, and blanks next to a line break go. The patterns match
+  // only runs that change: most of a text is single spaces, and replacing each of those with
+  // itself was most of this function's time.
   return decodeEntities(out.join(''))
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
+    .replace(/ [^\S\n]+|[^\S\n ][^\S\n]*/g, ' ')
+    .replace(/ \n ?|\n /g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -29,6 +29,21 @@ describe('htmlToText', () => {
     expect(decodeEntities('&#8364;&#x20AC;&euro;&nbsp;&hellip;&bogus;&#0;&#xD800;')).toBe('€€€ …&bogus;\ufffd\ufffd');
   });
 
+  it('turns each run of blanks into one space and drops blanks beside line breaks', () => {
+    expect(htmlToText('a \t b\u00a0\u00a0c\fd  \n  e\r\n\tf\n\n\n\ng \u2003h')).toBe('a b c d\ne\nf\n\ng h');
+    // Against the rule written out plainly, on every mix of these characters up to length 5.
+    const chars = ['x', ' ', '\t', '\u00a0', '\n', '\r'];
+    const plainly = (text: string) =>
+      text
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/ ?\n ?/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    const mixes = (length: number): string[] =>
+      length === 0 ? [''] : mixes(length - 1).flatMap((rest) => chars.map((c) => c + rest));
+    for (const text of mixes(5)) expect(htmlToText(`x${text}x`)).toBe(plainly(`x${text}x`));
+  });
+
   it('stays linear on hostile markup', () => {
     const hostile = ['<a '.repeat(100_000), '<!--'.repeat(50_000), '<script>'.repeat(30_000), '<p x="'.repeat(50_000)];
     const started = performance.now();
