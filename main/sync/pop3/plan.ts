@@ -38,6 +38,15 @@ export function planRetrieval(
 export type DeletionReason = 'not-left-on-server' | 'older-than-days' | 'deleted-here';
 
 /**
+ * Whether `options` can ever delete from the server. When not (leave on server, the default, with
+ * neither a day limit nor delete-when-deleted-here), a check skips planning deletions: that reads
+ * the state of every message ever downloaded, tens of milliseconds on a large mailbox.
+ */
+export function policyMayDelete(options: Pop3Options): boolean {
+  return !options.leaveOnServer || options.deleteWhenDeletedHere || options.deleteAfterDays !== null;
+}
+
+/**
  * Which server messages to DELE. Only keys with a committed `pop3_messages` row qualify, so a
  * message is never deleted from the server before it is safely stored here.
  */

@@ -8,7 +8,7 @@ import { makeDurable } from '../../store/durability';
 import type { RawStore } from '../ports';
 import type { RetrievedCommitter } from './commit-worker';
 import { headerKeys } from './header-key';
-import { joinListing, planDeletions, planRetrieval, type ServerMessage } from './plan';
+import { joinListing, planDeletions, planRetrieval, policyMayDelete, type ServerMessage } from './plan';
 import { openPop3Account } from './session';
 import { issueOf } from './issues';
 import { parseStored } from './parse-stored';
@@ -196,11 +196,13 @@ export async function syncPop3Account(
     await retrieve({ deps, accountId: account.id, result, client, fetch: plan.fetch, maxBytes, now, progress });
     result.timings.retrieveMs = lap();
 
-    const deletions = durableDeletions(
-      deps.db,
-      result,
-      planDeletions(account.pop3, server, knownMessages(deps.db, account.id), now()),
-    );
+    const deletions = policyMayDelete(account.pop3)
+      ? durableDeletions(
+          deps.db,
+          result,
+          planDeletions(account.pop3, server, knownMessages(deps.db, account.id), now()),
+        )
+      : [];
     const deleted: string[] = [];
     const uidlOf = new Map(deletions.map((d) => [d.message.number, d.message.uidl]));
     progress({ phase: 'delete', done: 0, total: deletions.length });

@@ -4,6 +4,7 @@ import {
   joinListing,
   planDeletions,
   planRetrieval,
+  policyMayDelete,
   type KnownMessage,
   type ServerMessage,
 } from '../../../main/sync/pop3/plan';
@@ -96,6 +97,23 @@ describe('POP3 deletion policies', () => {
       'b:deleted-here',
       'c:deleted-here',
     ]);
+  });
+
+  it('a policy that may not delete is known before reading any state, and one that may is', () => {
+    const every = known([
+      ['a', 400, 'm-a'],
+      ['b', 400, null],
+      ['c', 0, 'pending'],
+      ['d', 0, null],
+    ]);
+    for (const leaveOnServer of [true, false]) {
+      for (const deleteWhenDeletedHere of [true, false]) {
+        for (const deleteAfterDays of [null, 1, 365]) {
+          const options = { leaveOnServer, deleteWhenDeletedHere, deleteAfterDays };
+          expect(policyMayDelete(policy(options)), JSON.stringify(options)).toBe(planned(options, every).length > 0);
+        }
+      }
+    }
   });
 
   it('not leaving on server deletes every committed message, and never an uncommitted one', () => {
