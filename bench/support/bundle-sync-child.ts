@@ -25,6 +25,12 @@ export async function bundleSyncChild(): Promise<string> {
 }
 
 export async function runBundledSyncChild(entry: string, input: SyncChildInput): Promise<SyncChildResult> {
-  const { stdout } = await run(process.execPath, [entry, JSON.stringify(input)], { maxBuffer: 16 * 1024 * 1024 });
+  // SYNC_BENCH_CPU_PROF=<dir>: a V8 CPU profile of every thread of the measured process, for
+  // finding where its time goes (NODE_OPTIONS may not carry --cpu-prof).
+  const profileDir = process.env.SYNC_BENCH_CPU_PROF;
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const { stdout } = await run(process.execPath, [...flags, entry, JSON.stringify(input)], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as SyncChildResult;
 }
