@@ -7,8 +7,9 @@
 //             (1) download and commit raw bytes + UIDL row (the message is durably stored here and
 //             never fetched twice), then (2) parse in the worker pool, which writes the rows that
 //             list the messages in the Inbox, newest first.
-// The target is "stored" within 1.5× raw; when the first and the last message were listed is
-// printed beside it. Also prints, per stage, the calls and their summed latency.
+// The three are measured in turn, in several rounds (POP3_BENCH_ROUNDS, default 5); the target is
+// the median round's "stored" within 1.5× that round's raw. When the first and the last message
+// were listed is printed beside it, and per stage the calls and their summed latency.
 import { readFileSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,8 @@ const { eventLoopUtilization } = nodePerformance;
 const count = Number(process.argv[2] ?? 10_000);
 /** POP3_BENCH_STUB=add,parse replaces those stages with no-ops, to see what the rest costs. */
 const stubbed = (process.env.POP3_BENCH_STUB ?? '').split(',');
+/** POP3_BENCH_ROUNDS: how many times raw, client and sync are measured, in turn (default 5). */
+const rounds = Math.max(1, Number(process.env.POP3_BENCH_ROUNDS ?? 5));
 
 /** Deterministic, varied sizes (~1–6 KB), some dot-leading lines so unstuffing does work. */
 function message(n: number): Buffer {
@@ -197,40 +200,18 @@ function traced<T extends object>(label: string, target: T): T {
   });
 }
 
-const harness = await startMailHarness();
-const profile = await mkdtemp(join(tmpdir(), 'letterbox-bench-pop3-'));
-try {
-  const servers = harness.info;
-  const user = await addMailUser(servers.dovecot, 'bench');
-  const started = performance.now();
-  const bytes = await fillMaildir(servers, user);
-  console.log(
-    `${count} messages, ${(bytes / 1e6).toFixed(1)} MB written to the Maildir in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+interface SyncRound {
+  storedMs: number;
+  firstListedMs: number;
+  allMs: number;
+  parsed: number;
+  storedCpuSeconds: number;
+  storedBusySeconds: number;
+  storedMachineCpuSeconds: number;
+}
 
-  // Dovecot indexes the new Maildir on first access; that is its cost, not ours: warm it up.
-  const warm = await login(servers, user);
-  const listed = await warm.list();
-  await warm.uidl();
-  await warm.quit();
-  if (listed.length !== count) throw new Error(`Dovecot lists ${listed.length} messages, not ${count}`);
-
-  const raw = await timed('raw pipelined fetch (TLS socket)', () => rawFetch(servers, user));
-  const client = await timed('Pop3Client pipelined RETR', async () => {
-    const pop3 = await login(servers, user);
-    let received = 0;
-    await pop3.retrMany(
-      listed.map((m) => m.number),
-      undefined,
-      (_n, outcome) => {
-        if (!outcome.ok) throw outcome.error;
-        received += outcome.value.length;
-      },
-    );
-    await pop3.quit();
-    return received;
-  });
-
+/** One first check of the account into a fresh store in `profile`, as the app runs it. */
+async function syncRound(servers: MailServers, user: TestUser, profile: string): Promise<SyncRound> {
   const store = openStore(profile);
   const pool = createParserPool({ size: Number(process.env.POP3_BENCH_PARSERS ?? 0) || undefined });
   const account = AccountSchema.parse({
@@ -261,7 +242,7 @@ try {
   const checkpoints: { running: BackgroundCheckpoint | null } = { running: null };
   // As services/sync-pop3.ts does: downloaded messages are committed on a thread of their own.
   const committer = stubbed.includes('add') ? undefined : commitInWorker(store.db);
-  const sync = await timed('syncPop3Account (store + parse)', () =>
+  const sync = await timed('  syncPop3Account (store + parse)', () =>
     syncPop3Account(
       {
         db: store.db,
@@ -319,25 +300,90 @@ try {
   if (!sync.value.ok || sync.value.retrieved !== count || stored !== count) {
     throw new Error(`sync stored ${stored} of ${count}: ${JSON.stringify(sync.value.errors.slice(0, 3))}`);
   }
-  console.log(`bytes: raw ${raw.value}, client ${client.value}; sync timings ${JSON.stringify(sync.value.timings)}`);
-  console.log(JSON.stringify([...spent]));
-  const storedMs = (storedAt ?? performance.now()) - syncStarted;
-  const ratio = storedMs / raw.ms;
-  console.log(
-    `stored (bytes + UIDL)    ${(storedMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)}× raw (target ≤ 1.5×) ${ratio <= 1.5 ? 'PASS' : 'MISS'}`,
-  );
+  console.log(`  sync timings ${JSON.stringify(sync.value.timings)}; parse calls ${JSON.stringify([...spent])}`);
+  spent.clear();
   const cpuStored = storedCpu.value;
-  if (cpuStored) {
+  return {
+    storedMs: (storedAt ?? performance.now()) - syncStarted,
+    firstListedMs: (firstListedAt ?? performance.now()) - syncStarted,
+    allMs: sync.ms,
+    parsed: sync.value.parsed,
+    storedCpuSeconds: cpuStored ? (cpuStored.user + cpuStored.system) / 1e6 : Number.NaN,
+    storedBusySeconds: storedBusy.value / 1000,
+    storedMachineCpuSeconds: storedMachineCpu.value,
+  };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+
+const harness = await startMailHarness();
+try {
+  const servers = harness.info;
+  const user = await addMailUser(servers.dovecot, 'bench');
+  const started = performance.now();
+  const bytes = await fillMaildir(servers, user);
+  console.log(
+    `${count} messages, ${(bytes / 1e6).toFixed(1)} MB written to the Maildir in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  // Dovecot indexes the new Maildir on first access; that is its cost, not ours: warm it up.
+  const warm = await login(servers, user);
+  const listed = await warm.list();
+  await warm.uidl();
+  await warm.quit();
+  if (listed.length !== count) throw new Error(`Dovecot lists ${listed.length} messages, not ${count}`);
+
+  // Half a second on a shared 2-core machine varies by a third from one run to the next, so each
+  // round measures raw, client and sync back to back, and the verdict is the median round's ratio.
+  const results: { rawMs: number; clientMs: number; sync: SyncRound }[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    console.log(`round ${round} of ${rounds}`);
+    const raw = await timed('  raw pipelined fetch (TLS socket)', () => rawFetch(servers, user));
+    const client = await timed('  Pop3Client pipelined RETR', async () => {
+      const pop3 = await login(servers, user);
+      let received = 0;
+      await pop3.retrMany(
+        listed.map((m) => m.number),
+        undefined,
+        (_n, outcome) => {
+          if (!outcome.ok) throw outcome.error;
+          received += outcome.value.length;
+        },
+      );
+      await pop3.quit();
+      return received;
+    });
+    if (round === 1) console.log(`  bytes: raw ${raw.value}, client ${client.value}`);
+    const profile = await mkdtemp(join(tmpdir(), 'letterbox-bench-pop3-'));
+    const sync = await syncRound(servers, user, profile).finally(() => rm(profile, { recursive: true, force: true }));
     console.log(
-      `  (until stored: cpu ${((cpuStored.user + cpuStored.system) / 1e6).toFixed(2)} s, main thread busy ${(storedBusy.value / 1000).toFixed(2)} s, machine cpu ${storedMachineCpu.value.toFixed(2)} s)`,
+      `  stored (bytes + UIDL) ${seconds(sync.storedMs)} s = ${(sync.storedMs / raw.ms).toFixed(2)}× raw` +
+        ` (until stored: cpu ${sync.storedCpuSeconds.toFixed(2)} s, main thread busy ${sync.storedBusySeconds.toFixed(2)} s,` +
+        ` machine cpu ${sync.storedMachineCpuSeconds.toFixed(2)} s)`,
+    );
+    results.push({ rawMs: raw.ms, clientMs: client.ms, sync });
+  }
+
+  console.log(`\nround  raw      client   stored   ratio   first listed  all parsed and listed`);
+  for (const [i, r] of results.entries()) {
+    console.log(
+      `${String(i + 1).padStart(5)}  ${seconds(r.rawMs)} s   ${seconds(r.clientMs)} s   ${seconds(r.sync.storedMs)} s   ` +
+        `${(r.sync.storedMs / r.rawMs).toFixed(2)}×   ${seconds(r.sync.firstListedMs)} s        ` +
+        `${seconds(r.sync.allMs)} s (${r.sync.parsed} parsed)`,
     );
   }
-  const firstListedMs = (firstListedAt ?? performance.now()) - syncStarted;
-  console.log(`first listed             ${(firstListedMs / 1000).toFixed(2)} s (the newest, once parsed)`);
+  const ratios = results.map((r) => r.sync.storedMs / r.rawMs);
+  const ratio = median(ratios);
+  console.log(`client alone             ${median(results.map((r) => r.clientMs / r.rawMs)).toFixed(2)}× raw (median)`);
   console.log(
-    `all parsed and listed    ${(sync.ms / 1000).toFixed(2)} s = ${(sync.ms / raw.ms).toFixed(2)}× raw (${sync.value.parsed} parsed)`,
+    `stored (bytes + UIDL)    ${ratio.toFixed(2)}× raw, median of ${results.length} rounds ` +
+      `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×; target ≤ 1.5×) ${ratio <= 1.5 ? 'PASS' : 'MISS'}`,
   );
 } finally {
-  await rm(profile, { recursive: true, force: true });
   await harness.stop();
 }
