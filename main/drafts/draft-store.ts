@@ -78,8 +78,8 @@ export function getDraftRow(db: ReadableDb, id: string): DraftRow | undefined {
   return db.get<DraftRow>(`SELECT ${ROW} FROM drafts WHERE id = ?`, [id]);
 }
 
-export function listDraftRows(db: ReadableDb): DraftRow[] {
-  return db.all<DraftRow>(`SELECT ${ROW} FROM drafts ORDER BY updated_at DESC, id`);
+export function listDraftRows(db: ReadableDb): (DraftRow & { server_error: string | null })[] {
+  return db.all(`SELECT ${ROW}, server_error FROM drafts ORDER BY updated_at DESC, id`);
 }
 
 export function deleteDraftRow(db: WritableDb, id: string): boolean {

@@ -65,6 +65,7 @@ export function listDrafts(ctx: AppContext): DraftSummary[] {
       snippet: snippet(fields),
       attachmentCount: counts.get(row.id) ?? 0,
       updatedAt: row.updated_at,
+      serverError: row.server_error,
     };
   });
 }

@@ -296,7 +296,8 @@ export const contract = {
     'sync:progress': SyncProgressSchema,
     'sync:status': SyncStatusSchema,
     'outbox:changed': z.object({ id: z.string(), state: OutboxStateSchema }),
-    'drafts:changed': z.object({ id: z.string(), change: z.enum(['saved', 'deleted', 'sent']) }),
+    /** server-copy: its copy in the IMAP Drafts folder was refused, or went through after a refusal. */
+    'drafts:changed': z.object({ id: z.string(), change: z.enum(['saved', 'deleted', 'sent', 'server-copy']) }),
     /** Main asks the window to open compose on a draft (a mailto: link given to the desktop app). */
     'compose:open': z.object({ draftId: z.string() }),
     /** New unread mail arrived in an inbox: for a desktop notification (plain text only). */

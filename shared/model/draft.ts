@@ -76,6 +76,8 @@ export const DraftSummarySchema = z.object({
   snippet: z.string(),
   attachmentCount: z.number().int().nonnegative(),
   updatedAt: z.string(),
+  /** Why the server refused its copy in the Drafts folder (its own words when it gave some); null when it did not. */
+  serverError: z.string().nullable(),
 });
 export type DraftSummary = z.infer<typeof DraftSummarySchema>;
 

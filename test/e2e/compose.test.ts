@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MailApi } from '../../shared/ipc/api';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { ChannelName } from '../../shared/ipc/channels';
 import { deliverMessage } from '../support/doveadm';
@@ -16,6 +15,7 @@ import { addMailUser } from '../support/mail-users';
 import { pollUntil } from '../support/poll';
 import { readSpool, waitForSpooled, type RecordedMessage } from '../support/smtp-recorder';
 import { useAppSession } from './support/app-session';
+import { invokeFromPage } from './support/page-invoke';
 import { ComposePage } from './support/compose-page';
 import { harnessAppOpener } from './support/harness-app';
 
@@ -31,14 +31,8 @@ beforeAll(async () => {
   recipient = await addMailUser(servers.dovecot, 'crcpt');
 });
 
-/** A call to main from the page, as the renderer makes it (for setup and checks, not for what is tested). */
-async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await session.page.evaluate(
-    ([name, args]) => (window as unknown as { mail: MailApi }).mail.invoke(name, args as never),
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ChannelOutput<C>;
+function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  return invokeFromPage(session.page, channel, input);
 }
 
 const openAppWithAccount = harnessAppOpener(session, servers, {

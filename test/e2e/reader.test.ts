@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ChannelName } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
-import type { MailApi } from '../../shared/ipc/api';
 import { deliverMessage } from '../support/doveadm';
 import type { TestUser } from '../support/mail-servers';
 import { useAppSession } from './support/app-session';
+import { invokeFromPage } from './support/page-invoke';
 import { ComposePage } from './support/compose-page';
 import { harnessAppOpener } from './support/harness-app';
 import { PIXEL_PNG, startLoopbackRecorder, type LoopbackRecorder } from '../support/loopback-recorder';
@@ -38,13 +38,8 @@ afterAll(async () => {
   await web.close();
 });
 
-async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await session.page.evaluate(
-    ([name, args]) => (window as unknown as { mail: MailApi }).mail.invoke(name, args as never),
-    [channel, input] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as ChannelOutput<C>;
+function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  return invokeFromPage(session.page, channel, input);
 }
 
 const unique = (what: string) => `${what} ${randomBytes(4).toString('hex')}`;

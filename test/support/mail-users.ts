@@ -13,9 +13,24 @@ export function makeTestUser(name: string): TestUser {
   return { name, password: randomBytes(9).toString('hex'), address: `${name}@${LOCAL_DOMAIN}` };
 }
 
-/** `user:{PLAIN}password:uid:gid::home::` (home in field 6; in the gecos slot Dovecot finds no home). */
-export function passwdLine(user: TestUser, info: Pick<DovecotInfo, 'homeRoot' | 'mailUid' | 'mailGid'>): string {
-  return `${user.name}:{PLAIN}${user.password}:${info.mailUid}:${info.mailGid}::${join(info.homeRoot, user.name)}::\n`;
+/**
+ * `user:{PLAIN}password:uid:gid::home::extra` (home in field 6; in the gecos slot Dovecot finds no
+ * home). `extra`: space-separated userdb fields for this user alone, e.g. `userdb_quota_rule=…`.
+ */
+export function passwdLine(
+  user: TestUser,
+  info: Pick<DovecotInfo, 'homeRoot' | 'mailUid' | 'mailGid'>,
+  extra: readonly string[] = [],
+): string {
+  return `${user.name}:{PLAIN}${user.password}:${info.mailUid}:${info.mailGid}::${join(info.homeRoot, user.name)}::${extra.join(' ')}\n`;
+}
+
+/**
+ * Userdb fields that give one user a storage quota (Maildir++ quota, this user only: the plugin
+ * is loaded for nobody else). Over it, Dovecot refuses APPEND with `NO [OVERQUOTA]`.
+ */
+export function storageQuota(kilobytes: number): string[] {
+  return ['userdb_mail_plugins=quota', 'userdb_quota=maildir:User', `userdb_quota_rule=*:storage=${kilobytes}K`];
 }
 
 /**
@@ -48,11 +63,15 @@ export async function readPasswords(passwdPath: string): Promise<Map<string, str
  * The name gets a random suffix. Takes up to ~1 s: Dovecot's passwd-file driver stats the file
  * at most once per second, so the new line is seen only by a lookup in a later second.
  */
-export async function addMailUser(info: DovecotInfo, prefix = 'user'): Promise<TestUser> {
+export async function addMailUser(
+  info: DovecotInfo,
+  prefix = 'user',
+  options: { userdbFields?: readonly string[] } = {},
+): Promise<TestUser> {
   const user = makeTestUser(`${prefix}-${randomBytes(4).toString('hex')}`);
   await createHome(user, info);
   // One small O_APPEND write per user, so concurrent workers never interleave lines.
-  await appendFile(info.passwdPath, passwdLine(user, info));
+  await appendFile(info.passwdPath, passwdLine(user, info, options.userdbFields));
   await pollUntil(() => userdbLookup(info, user.name).then(() => true), {
     timeoutMs: 5000,
     intervalMs: 100,

@@ -9,6 +9,8 @@ export interface HarnessAppOptions {
   /** The sender's display name and the account's name in the folder pane. */
   name: string;
   accountName: string;
+  /** Userdb fields for the mail user (e.g. storageQuota from mail-users.ts). */
+  userdbFields?: readonly string[];
   /** Runs once, after the account is saved (e.g. to set preferences the whole file relies on). */
   afterSetup?: () => Promise<void>;
 }
@@ -27,7 +29,9 @@ export function harnessAppOpener(
     await session.page.goto(session.shell.url);
     await session.app.folders.waitFor();
     if (user === undefined) {
-      const created = await addMailUser(servers.dovecot, options.userPrefix);
+      const created = await addMailUser(servers.dovecot, options.userPrefix, {
+        ...(options.userdbFields ? { userdbFields: options.userdbFields } : {}),
+      });
       user = created;
       const setup = await AccountSetupPage.openManualForHarness(session.app, servers, created, {
         name: options.name,

@@ -64,7 +64,14 @@ describe('drafts in the IMAP Drafts folder', () => {
       expect.objectContaining({ subject: 'Version 1', draft: true, bcc: true }),
     ]);
     // Unchanged: nothing to do, not even a connection.
-    expect(await syncDraftCopies(app.ctx, account)).toEqual({ added: 0, replaced: 0, keptBoth: 0, removed: 0 });
+    expect(await syncDraftCopies(app.ctx, account)).toEqual({
+      added: 0,
+      replaced: 0,
+      keptBoth: 0,
+      removed: 0,
+      refused: 0,
+      waiting: 0,
+    });
 
     await call(app, 'drafts:save', { id, fields: fields('Version 2') });
     expect(await syncDraftCopies(app.ctx, account)).toMatchObject({ replaced: 1 });

@@ -16,6 +16,11 @@ export function DraftRow({ draft }: { draft: DraftSummary }) {
         {files > 0 ? <span className="draft-files">{` · ${files} attachment${files === 1 ? '' : 's'}`}</span> : null}
       </span>
       <span className="message-snippet">{draft.snippet}</span>
+      {draft.serverError !== null ? (
+        <span className="draft-server-error">
+          {`Kept here only: the server did not take its copy in Drafts (${draft.serverError}). It will try again later, or when you edit it.`}
+        </span>
+      ) : null}
     </button>
   );
 }
