@@ -18,7 +18,7 @@ export function DraftRow({ draft }: { draft: DraftSummary }) {
       <span className="message-snippet">{draft.snippet}</span>
       {draft.serverError !== null ? (
         <span className="draft-server-error">
-          {`Kept here only: the server did not take its copy in Drafts (${draft.serverError}). It will try again later, or when you edit it.`}
+          {`Kept here only: the server did not take its copy in Drafts (${draft.serverError}). Letterbox tries again later, and as soon as you edit it.`}
         </span>
       ) : null}
     </button>
