@@ -30,18 +30,27 @@ async function stillOurs(folder: DraftsFolder, copy: ServerCopy | null): Promise
 
 /**
  * Appends the new version first (a crash in between leaves two copies, never none), then removes
- * the previous copy if it is still ours.
+ * the previous copy if it is still ours. Once the append went through, the new copy is the
+ * draft's whatever happens next: a previous copy that could not be removed comes back as
+ * `leftBehind`, for a later pass, rather than as an error that would get the new version
+ * appended a second time.
  */
 export async function replaceServerCopy(
   folder: DraftsFolder,
   previous: ServerCopy | null,
   next: { raw: Buffer; messageId: string },
-): Promise<{ outcome: CopyOutcome; copy: ServerCopy | null }> {
+): Promise<{ outcome: CopyOutcome; copy: ServerCopy | null; leftBehind: ServerCopy | null }> {
   const ours = await stillOurs(folder, previous);
   const uid = await folder.append(next.raw);
-  if (ours && previous) await folder.remove(previous.uid);
   const copy = uid === null ? null : { uidValidity: folder.uidValidity, uid, messageId: next.messageId };
-  return { outcome: previous === null ? 'added' : ours ? 'replaced' : 'kept-both', copy };
+  const outcome = previous === null ? 'added' : ours ? 'replaced' : 'kept-both';
+  if (!ours || !previous) return { outcome, copy, leftBehind: null };
+  try {
+    await folder.remove(previous.uid);
+    return { outcome, copy, leftBehind: null };
+  } catch {
+    return { outcome, copy, leftBehind: previous };
+  }
 }
 
 /** A sent or deleted draft: its server copy goes, unless someone else changed it meanwhile. */

@@ -147,7 +147,7 @@ async function copyDraft(
     row.server_uid !== null && row.server_mailbox_id === mailboxId && row.server_message_id !== null
       ? { uidValidity: row.server_uidvalidity ?? -1, uid: row.server_uid, messageId: row.server_message_id }
       : null;
-  const { outcome, copy } = await replaceServerCopy(folder, previous, next);
+  const { outcome, copy, leftBehind } = await replaceServerCopy(folder, previous, next);
   summary[outcome === 'kept-both' ? 'keptBoth' : outcome] += 1;
   const { changes } = db.run(
     `UPDATE drafts SET server_mailbox_id = ?, server_uidvalidity = ?, server_uid = ?, server_message_id = ?,
@@ -156,12 +156,14 @@ async function copyDraft(
      WHERE id = ?`,
     [mailboxId, copy?.uidValidity ?? null, copy?.uid ?? null, copy?.messageId ?? null, row.version, row.id],
   );
-  // Sent or deleted while its copy was on the way: that copy goes at the next pass.
-  if (changes === 0 && copy) {
+  // Sent or deleted while its copy was on the way: that copy goes at the next pass. So does a
+  // previous copy the server would not remove just now.
+  for (const stale of [changes === 0 ? copy : null, leftBehind]) {
+    if (!stale) continue;
     db.run(
       `INSERT INTO draft_server_removals (account_id, mailbox_id, uidvalidity, uid, message_id)
        VALUES (?, ?, ?, ?, ?)`,
-      [account.id, mailboxId, copy.uidValidity, copy.uid, copy.messageId],
+      [account.id, mailboxId, stale.uidValidity, stale.uid, stale.messageId],
     );
   }
   if (row.server_error_version !== null) ctx.bus.emit('drafts:changed', { id: row.id, change: 'server-copy' });
