@@ -8,6 +8,8 @@ import { SEARCH_COLUMNS, searchValues } from '../store/migrations/0007-search-in
 export function rebuildSearchIndex(db: WritableDb): { messages: number; ms: number } {
   const started = performance.now();
   const messages = db.transaction((tx) => {
+    // Rows a sync held back for their body (migration 0014) are indexed as they stand, like the rest.
+    tx.run('UPDATE messages SET search_pending = 0 WHERE search_pending = 1');
     tx.run(`INSERT INTO message_search (message_search) VALUES ('delete-all')`);
     const { changes } = tx.run(
       `INSERT INTO message_search (${SEARCH_COLUMNS}) SELECT ${searchValues('msg')} FROM messages msg`,

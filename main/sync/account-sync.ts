@@ -10,7 +10,8 @@ import { recordFolderError } from './folder-state';
 import { syncFolderList, type SyncedFolder } from './folders';
 import { syncMailboxHeaders } from './mailbox-sync';
 import type { MessageParser } from './ports';
-import type { SyncWriter } from './writer/writes';
+import { hasHeldRows, searchDeferral } from './search-pending';
+import { inlineWriter, type SyncWriter } from './writer/writes';
 
 export interface SyncEvents {
   progress(p: { accountId: string; mailboxId: string | null; phase: SyncPhase; done: number; total: number }): void;
@@ -55,9 +56,14 @@ export async function syncAccount(
   try {
     session = await openImapSession(account, password, deps.session);
   } catch (error) {
+    // Offline too, rows a pass that did not finish (a killed app) held back become searchable.
+    await releaseSearch(deps, accountId);
     return finish(deps, account, started, summaries, toSessionError(error, account));
   }
   const { client } = session;
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // A new message whose body this pass downloads enters the search index once, with its body.
+  const deferral = searchDeferral(account.imap.offlineWindowDays, maxBytes, new Date());
   try {
     await replayBeforeSync(deps, session, accountId);
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: 0, total: 0 });
@@ -91,6 +97,7 @@ export async function syncAccount(
           qresync: session.qresync,
           serverThreads: session.serverThreads,
           ...(deps.writer ? { writer: deps.writer } : {}),
+          searchDeferral: deferral,
           onProgress: (done, total) =>
             events.progress({ accountId, mailboxId: folder.id, phase: 'headers', done, total }),
           onReseed: ({ messages }) =>
@@ -121,7 +128,7 @@ export async function syncAccount(
           parser: deps.parser,
           ...(deps.writer ? { writer: deps.writer } : {}),
           windowDays: account.imap.offlineWindowDays,
-          maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+          maxBytes,
           onProgress: (done, total) =>
             events.progress({ accountId, mailboxId: folder.id, phase: 'bodies', done, total }),
         });
@@ -137,6 +144,22 @@ export async function syncAccount(
   } catch (error) {
     client.close();
     return finish(deps, account, started, summaries, toSessionError(error, account, 'sync'));
+  } finally {
+    await releaseSearch(deps, accountId);
+  }
+}
+
+/**
+ * Whatever ended the pass, rows still held back from search (their body did not come) are indexed
+ * now by their headers. A store that cannot write now keeps them held for the next pass to release.
+ */
+async function releaseSearch(deps: AccountSyncDeps, accountId: string): Promise<void> {
+  try {
+    // Most passes hold nothing back by the end: they need not start the writer thread to say so.
+    if (!hasHeldRows(deps.db, accountId)) return;
+    await (deps.writer ?? inlineWriter(deps.db)).releaseSearch(accountId);
+  } catch {
+    // They stay held and the next pass releases them; this pass's own outcome is what it reports.
   }
 }
 

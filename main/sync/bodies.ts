@@ -1,6 +1,7 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { WritableDb } from '../store/driver';
 import { batchesBySize } from './batches';
+import { windowStart } from './search-pending';
 import type { MessageParser, ParsedBody } from './ports';
 import { bracketed, threadKey } from './thread-key';
 import { inlineWriter, type BodyColumns, type BodyWrite, type SyncWriter } from './writer/writes';
@@ -55,10 +56,7 @@ export const DEFAULT_BODY_BATCH_SIZE = 400;
  * the parser rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
  */
 export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
-  const since =
-    input.windowDays === null
-      ? null
-      : new Date((input.now ?? new Date()).getTime() - input.windowDays * 86_400_000).toISOString();
+  const since = windowStart(input.windowDays, input.now ?? new Date());
   const candidates = input.onlyIds
     ? input.onlyIds.flatMap(
         (id) =>
@@ -78,7 +76,10 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   if (candidates.length === 0) return 0;
   const tooLarge = candidates.filter((c) => (c.size ?? 0) > input.maxBytes);
   input.db.transaction((tx) => {
-    for (const c of tooLarge) tx.run(`UPDATE messages SET body_state = 'too_large' WHERE id = ?`, [c.id]);
+    // Not downloaded now: searchable by its headers at once.
+    for (const c of tooLarge) {
+      tx.run(`UPDATE messages SET body_state = 'too_large', search_pending = 0 WHERE id = ?`, [c.id]);
+    }
   });
   const todo = candidates.filter((c) => (c.size ?? 0) <= input.maxBytes);
   await input.client.mailboxOpen(input.path, { readOnly: true });

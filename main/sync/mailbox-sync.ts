@@ -5,6 +5,7 @@ import { readFolderState, resetFolder, saveFolderState, type SavedFolderState } 
 import { HEADER_FIELDS, toHeaderRow } from './header-row';
 import { deleteUids, localUids, modseqText, updateFlags } from './message-rows';
 import { planFolderSync } from './plan';
+import type { SearchDeferral } from './search-pending';
 import { newestFirstBatches, toUidSet } from './uid-set';
 import { inlineWriter, type SyncWriter } from './writer/writes';
 
@@ -26,6 +27,11 @@ export interface MailboxSyncInput {
   serverThreads: boolean;
   /** Where header rows are written; default: on this thread, through `db`. */
   writer?: SyncWriter;
+  /**
+   * New rows this pass downloads the body of enter the search index with it; the caller releases
+   * what is left held at the end of its pass (search-pending.ts). None: indexed as inserted.
+   */
+  searchDeferral?: SearchDeferral | null;
   /** Awaited between batches (a test can act on the server there). */
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Told when a UIDVALIDITY change threw the cache away. */
@@ -230,6 +236,7 @@ async function fetchHeaders(
         mailboxId: input.mailboxId,
         rows: messages.map(toHeaderRow),
         state: last ? state : null,
+        searchDeferral: input.searchDeferral ?? null,
       });
       written.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       writing.push(written);

@@ -39,16 +39,25 @@ export function flagColumns(flags: readonly string[]): { unread: number; flagged
   return { unread: lower.has('\\seen') ? 0 : 1, flagged: lower.has('\\flagged') ? 1 : 0 };
 }
 
-/** Insert or refresh by (mailbox, uid); body columns of a known row are left alone. */
-export function upsertHeader(tx: WritableDb, accountId: string, mailboxId: string, row: HeaderRow): void {
+/**
+ * Insert or refresh by (mailbox, uid); body columns of a known row are left alone. `holdSearch`: a
+ * new row waits for its body to enter the search index (migration 0014); a known row keeps its state.
+ */
+export function upsertHeader(
+  tx: WritableDb,
+  accountId: string,
+  mailboxId: string,
+  row: HeaderRow,
+  holdSearch = false,
+): void {
   const { unread, flagged } = flagColumns(row.flags);
   tx.run(
     `INSERT INTO messages (id, account_id, mailbox_id, uid, modseq, flags, size, received_at, date, subject,
         from_name, from_address, to_json, cc_json, message_id, in_reply_to, refs, server_thread_id, thread_id,
-        unread, flagged)
+        unread, flagged, search_pending)
      VALUES (:id, :accountId, :mailboxId, :uid, :modseq, :flags, :size, :receivedAt, :date, :subject,
         :fromName, :fromAddress, :to, :cc, :messageId, :inReplyTo, :refs, :serverThreadId, :threadId,
-        :unread, :flagged)
+        :unread, :flagged, :searchPending)
      ON CONFLICT (mailbox_id, uid) WHERE uid IS NOT NULL DO UPDATE SET
         modseq = excluded.modseq, flags = excluded.flags, unread = excluded.unread, flagged = excluded.flagged`,
     {
@@ -73,6 +82,7 @@ export function upsertHeader(tx: WritableDb, accountId: string, mailboxId: strin
       threadId: threadKey(row),
       unread,
       flagged,
+      searchPending: holdSearch ? 1 : 0,
     },
   );
 }

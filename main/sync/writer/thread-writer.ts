@@ -95,6 +95,9 @@ export function createThreadWriter(
       const moved = new Set(owned.flatMap((entry) => entry.moved));
       return send({ id: nextId++, kind: 'bodies', items: owned.map((entry) => entry.item) }, [...moved]);
     },
+    releaseSearch(accountId: string) {
+      return send({ id: nextId++, kind: 'release-search', accountId });
+    },
     async close() {
       const running = worker;
       if (running) {

@@ -6,12 +6,14 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from '../../platform/worker-errors';
 import { openSqlite } from '../../store/driver';
 import { configureConnection } from '../../store/connection-settings';
+import { releaseSearchJob } from '../search-pending';
 import { createGroupCommitter } from './group-commit';
 import { bodyJob, headerJob, type BodyWrite, type HeaderBatch } from './writes';
 
 export type WriterRequest =
   | { id: number; kind: 'headers'; batch: HeaderBatch }
   | { id: number; kind: 'bodies'; items: BodyWrite[] }
+  | { id: number; kind: 'release-search'; accountId: string }
   | { id: number; kind: 'stop' };
 export type WriterReply =
   { type: 'done'; id: number; count: number } | { type: 'failed'; id: number; error: WorkerError };
@@ -37,6 +39,11 @@ const pending = new Set<Promise<unknown>>();
 async function run(request: WriterRequest): Promise<number> {
   if (request.kind === 'headers') return committer.add(headerJob(request.batch));
   if (request.kind === 'bodies') return committer.add(bodyJob(request.items));
+  if (request.kind === 'release-search') {
+    // The rows held back are read once the writes asked for before have committed.
+    await Promise.allSettled(pending);
+    return committer.add(releaseSearchJob(db, request.accountId));
+  }
   await Promise.allSettled(pending);
   db.close();
   return 0;

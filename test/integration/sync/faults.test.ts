@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openImapSession } from '../../../main/mail/imap/session';
 import { applyFolderList, listServerFolders } from '../../../main/sync/folders';
 import { syncMailboxHeaders } from '../../../main/sync/mailbox-sync';
@@ -9,23 +6,11 @@ import { syncAccounts } from '../../../main/sync/account-sync';
 import { deliverMessage } from '../../support/doveadm';
 import { addMailUser } from '../../support/mail-users';
 import { startCutProxy } from './cut-proxy';
-import { accountFor, otherClient, rowsOf, syncRig, type SyncRig } from './fixture';
+import { accountFor, otherClient, rowsOf, rigMaker } from './fixture';
 import { seedMaildir } from './maildir';
 
 const servers = inject('mailServers');
-const profiles: string[] = [];
-const rigs: SyncRig[] = [];
-function newRig(extra: Parameters<typeof syncRig>[2] = {}): SyncRig {
-  const profile = mkdtempSync(join(tmpdir(), 'letterbox-sync-faults-'));
-  profiles.push(profile);
-  const rig = syncRig(servers, profile, extra);
-  rigs.push(rig);
-  return rig;
-}
-afterAll(async () => {
-  for (const rig of rigs) await rig.close();
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
-});
+const newRig = rigMaker(servers, 'letterbox-sync-faults-');
 
 interface FolderRow {
   uidnext: number | null;

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
+import { afterAll } from 'vitest';
 import { harnessAccount } from '../../support/harness-account';
 import { harnessImapClient } from '../../support/imap-client';
 import type { Account } from '../../../shared/model/account';
@@ -67,6 +71,23 @@ export function syncRig(servers: MailServers, profileDir: string, extra: Partial
       await Promise.all([pool.close(), writer.close()]);
       store.close();
     },
+  };
+}
+
+/** Rigs in fresh profiles named after `prefix`, closed and removed after the file's tests. */
+export function rigMaker(servers: MailServers, prefix: string): (extra?: Partial<AccountSyncDeps>) => SyncRig {
+  const profiles: string[] = [];
+  const rigs: SyncRig[] = [];
+  afterAll(async () => {
+    for (const rig of rigs) await rig.close();
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  });
+  return (extra = {}) => {
+    const profile = mkdtempSync(join(tmpdir(), prefix));
+    profiles.push(profile);
+    const rig = syncRig(servers, profile, extra);
+    rigs.push(rig);
+    return rig;
   };
 }
 

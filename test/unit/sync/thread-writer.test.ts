@@ -118,6 +118,45 @@ describe('createThreadWriter', () => {
     expect(written.messages.every((m) => (m as { body_state: string }).body_state === 'stored')).toBe(true);
   });
 
+  it('holds new rows of the window back from search until their body, and releases the rest on request', async () => {
+    const run = async (s: Store, writer: SyncWriter) => {
+      // Rows dated from uid 2's date on are in the window: 2 and 3 wait for their body; 1 does not.
+      const searchDeferral = { since: header(2).date, maxBytes: 1000 };
+      const rows = [header(3), header(2), header(1)];
+      await writer.headers({ accountId: 'acc', mailboxId: 'mbx', rows, state: null, searchDeferral });
+      const heldBefore = s.db.all('SELECT uid FROM messages WHERE search_pending = 1 ORDER BY uid');
+      expect(await writer.bodies(bodies(s, [3]))).toBe(1);
+      const released = await writer.releaseSearch('acc');
+      const bySender = (uid: number) =>
+        s.db.all<{ uid: number }>(
+          `SELECT m.uid FROM message_search JOIN messages m ON m.rowid = message_search.rowid
+            WHERE message_search MATCH ? ORDER BY m.uid`,
+          [`sender : sender${uid}`],
+        );
+      return {
+        heldBefore,
+        released,
+        heldAfter: s.db.all('SELECT uid FROM messages WHERE search_pending = 1'),
+        found: [1, 2, 3].map((uid) => bySender(uid).map((r) => r.uid)),
+        entries: s.db.get<{ n: number }>('SELECT count(*) AS n FROM message_search')?.n,
+        kumquat: contents(s).found,
+      };
+    };
+    const here = store().store;
+    const there = store().store;
+    const expected = {
+      heldBefore: [{ uid: 2 }, { uid: 3 }],
+      // Only uid 2 was left: 3 went in with its body.
+      released: 1,
+      heldAfter: [],
+      found: [[1], [2], [3]],
+      entries: 3,
+      kumquat: [{ uid: 3 }],
+    };
+    expect(await run(here, inlineWriter(here.db))).toEqual(expected);
+    expect(await run(there, threadWriter(there))).toEqual(expected);
+  });
+
   it('commits requests in the order they were made, without waiting for each', async () => {
     const s = store().store;
     const writer = threadWriter(s);
