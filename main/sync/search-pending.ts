@@ -30,7 +30,9 @@ export function holdsSearch(row: HeaderRow, deferral: SearchDeferral | null | un
 
 /** Whether any of the account's rows wait for their body to enter the index (a partial index answers). */
 export function hasHeldRows(db: ReadableDb, accountId: string): boolean {
-  return db.get('SELECT 1 FROM messages WHERE account_id = ? AND search_pending = 1 LIMIT 1', [accountId]) !== undefined;
+  return (
+    db.get('SELECT 1 FROM messages WHERE account_id = ? AND search_pending = 1 LIMIT 1', [accountId]) !== undefined
+  );
 }
 
 /**
