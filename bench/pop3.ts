@@ -4,9 +4,10 @@
 //   raw     – a bare TLS socket: USER/PASS, every RETR pipelined, replies counted, bytes dropped;
 //   client  – our Pop3Client's pipelined RETR with dot-unstuffing, bytes dropped;
 //   sync    – syncPop3Account in its two phases, with checkpoints in a worker as the app does:
-//             (1) download and commit raw bytes + UIDL row (the message is durably stored here and
-//             never fetched twice), then (2) parse in the worker pool, which writes the rows that
-//             list the messages in the Inbox, newest first.
+//             (1) download, append the bytes to the spool file and commit the UIDL row (the
+//             message is stored here and never fetched twice), then (2) parse in the worker pool,
+//             which moves the bytes into the store and writes the rows that list the messages in
+//             the Inbox, newest first.
 // The three are measured in turn, in several rounds (POP3_BENCH_ROUNDS, default 5); the target is
 // the median round's "stored" within 1.5× that round's raw. When the first and the last message
 // were listed is printed beside it, and per stage the calls and their summed latency.
@@ -24,7 +25,7 @@ import { tlsOptionsFor } from '../main/mail/tls/options';
 import { openStore } from '../main/store/open-store';
 import { checkpointInBackground, type BackgroundCheckpoint } from '../main/store/background-checkpoint';
 import { createRawMessageStore } from '../main/store/raw-messages';
-import { commitInWorker } from '../main/sync/pop3/commit-worker';
+import { spoolDirFor } from '../main/sync/pop3/spool';
 import { syncPop3Account } from '../main/sync/pop3/sync';
 import { AccountSchema } from '../shared/model/account';
 import { startMailHarness } from '../test/support/harness';
@@ -237,11 +238,8 @@ async function syncRound(servers: MailServers, user: TestUser, profile: string):
   const storedCpu: { value: NodeJS.CpuUsage | null } = { value: null };
   const syncMachineCpu = machineCpuSeconds();
   const storedMachineCpu = { value: Number.NaN };
-  // As services/sync-pop3.ts does: the commit worker checkpoints its own writes during the
-  // download; the parse's writes (on this thread) are checkpointed by a worker.
+  // As services/sync-pop3.ts does: the parse's writes are checkpointed by a worker.
   const checkpoints: { running: BackgroundCheckpoint | null } = { running: null };
-  // As services/sync-pop3.ts does: downloaded messages are committed on a thread of their own.
-  const committer = stubbed.includes('add') ? undefined : commitInWorker(store.db);
   const sync = await timed('  syncPop3Account (store + parse)', () =>
     syncPop3Account(
       {
@@ -272,10 +270,10 @@ async function syncRound(servers: MailServers, user: TestUser, profile: string):
             : // As the app does (services/sync.ts): sync stores no HTML, so none is copied back.
               { parse: (bytes: Uint8Array) => pool.parse(bytes, { html: false }) },
         ),
+        spoolDir: spoolDirFor(store.db.path),
         password: () => Promise.resolve(user.password),
         trust: { extraCa: [servers.tls.ca] },
         timeoutMs: 60_000,
-        ...(committer ? { committer } : {}),
       },
       account,
       {
@@ -294,7 +292,6 @@ async function syncRound(servers: MailServers, user: TestUser, profile: string):
   );
   const stored = store.db.get<{ n: number }>('SELECT count(*) AS n FROM messages WHERE account_id = ?', ['bench'])?.n;
   await pool.close();
-  await committer?.close();
   await checkpoints.running?.stop();
   store.close();
   if (!sync.value.ok || sync.value.retrieved !== count || stored !== count) {

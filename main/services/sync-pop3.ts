@@ -1,7 +1,7 @@
 import type { Account } from '../../shared/model/account';
 import type { AccountSyncSummary, SyncPhase } from '../../shared/model/sync';
 import { readPasswords } from '../accounts/credentials';
-import { commitInWorker } from '../sync/pop3/commit-worker';
+import { spoolDirFor } from '../sync/pop3/spool';
 import { syncPop3Account, type Pop3SyncDeps, type Pop3SyncPhase } from '../sync/pop3/sync';
 import type { MessageParser, RawStore } from '../sync/ports';
 import type { AppContext } from './context';
@@ -29,11 +29,10 @@ export async function syncPop3(
   const emitStatus = (state: 'syncing' | 'idle' | 'error' | 'offline', message: string | null) =>
     ctx.bus.emit('sync:status', { accountId: account.id, state, message, at: new Date().toISOString() });
   emitStatus('syncing', null);
-  const committer = commitInWorker(ctx.store.db);
   const deps: Pop3SyncDeps = {
     db: ctx.store.db,
     raw,
-    committer,
+    spoolDir: spoolDirFor(ctx.store.db.path),
     // The parser pool's result carries every field POP3 stores (subject, from, date …).
     parser: parser as Pop3SyncDeps['parser'],
     password: async (a) => (await readPasswords(ctx.secrets, a)).incoming,
@@ -41,14 +40,14 @@ export async function syncPop3(
   };
   const result = await syncPop3Account(deps, account, {
     onProgress: ({ phase, done, total }) => {
-      // The download's writes are checkpointed by the commit worker's own connection; the
-      // parse writes on this thread, so its checkpoints move to a worker.
+      // The parse writes in bulk (rows and the bytes it moves into the store), so its
+      // checkpoints move to a worker.
       if (phase === 'parse' && total > 0) bulkWrite();
       ctx.bus.emit('sync:progress', { accountId: account.id, mailboxId: null, phase: PHASE[phase], done, total });
     },
     // New mail is listed as it is parsed, in batches: the list can show the first ones then.
     onListed: (mailboxId) => ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId }),
-  }).finally(() => committer.close());
+  });
   const firstError = result.errors[0]?.message ?? null;
   if (result.retrieved > 0 || result.parsed > 0) {
     ctx.bus.emit('mailbox:changed', { accountId: account.id, mailboxId: result.inboxId });

@@ -15,8 +15,8 @@ export interface RawMessageStore {
 
 const HASH = /^[0-9a-f]{64}$/;
 
-/** Parameters: hash, size, bytes. Also run by the POP3 commit worker (main/sync/pop3/commit-worker.ts). */
-export const RAW_MESSAGE_INSERT =
+/** Parameters: hash, size, bytes. */
+const RAW_MESSAGE_INSERT =
   'INSERT INTO raw_messages (hash, size, bytes) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING';
 
 /** Adds the bytes under `hash` in the open transaction `tx` (nothing when already there). */

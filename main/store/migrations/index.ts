@@ -12,6 +12,7 @@ import { migration0011 } from './0011-raw-release';
 import { migration0012 } from './0012-thread-insert';
 import { migration0013 } from './0013-draft-server-errors';
 import { migration0014 } from './0014-search-pending';
+import { migration0015 } from './0015-pop3-spool';
 import type { Migration } from './types';
 
 /** In order; each version is exactly one more than the last (checked by a unit test). */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 import { parseEnvelope } from '../../mail/mime/envelope';
 import type { WritableDb } from '../../store/driver';
 import { issueOf } from './issues';
+import { spooledBytes, type SpooledBytes } from './spooled-bytes';
 import {
   applyFullParse,
   forgetPending,
@@ -64,9 +65,19 @@ function workToDo(db: WritableDb, accountId: string): Work[] {
  * parser never hides mail.
  */
 export async function parseStored(input: ParseStoredInput): Promise<void> {
-  const { deps, accountId, result, progress } = input;
+  const { deps, accountId } = input;
   const work = workToDo(deps.db, accountId);
   if (work.length === 0) return;
+  const spooled = spooledBytes(deps, accountId);
+  try {
+    await parseAll(input, work, spooled);
+  } finally {
+    await spooled.close();
+  }
+}
+
+async function parseAll(input: ParseStoredInput, work: readonly Work[], spooled: SpooledBytes): Promise<void> {
+  const { deps, accountId, result, progress } = input;
   progress({ phase: 'parse', done: 0, total: work.length });
   const target = { accountId, mailboxId: result.inboxId };
   const told = { at: Number.NEGATIVE_INFINITY, owed: false };
@@ -82,8 +93,10 @@ export async function parseStored(input: ParseStoredInput): Promise<void> {
   const commit = (): void => {
     if (timer.pending) clearTimeout(timer.pending);
     timer.pending = null;
+    if (done.length === 0) return;
+    // Their bytes are in the store before any row lists them.
+    spooled.flush();
     const batch = done.splice(0);
-    if (batch.length === 0) return;
     deps.db.transaction((tx) => {
       for (const { work: item, parsed } of batch) write(tx, target, item, parsed);
     });
@@ -98,7 +111,7 @@ export async function parseStored(input: ParseStoredInput): Promise<void> {
   const state: { failure: { error: unknown } | null } = { failure: null };
   for (const item of work) {
     if (input.signal?.aborted || state.failure) break;
-    const task = parseOne(deps, item, result)
+    const task = parseOne(deps, spooled, item, result)
       .then((parsed) => {
         done.push({ work: item, parsed });
         if (done.length >= COMMIT_EVERY) commit();
@@ -120,7 +133,9 @@ export async function parseStored(input: ParseStoredInput): Promise<void> {
   await Promise.all(working);
   try {
     commit(); // what was parsed before a failure is kept
-    if (state.failure && !input.signal?.aborted) told.owed ||= await listFromHeaders(deps, target, work, committed);
+    if (state.failure && !input.signal?.aborted) {
+      told.owed ||= await listFromHeaders(deps, spooled, target, work, committed);
+    }
   } catch (error) {
     state.failure ??= { error };
   }
@@ -151,6 +166,7 @@ function write(
  */
 async function listFromHeaders(
   deps: Pop3SyncDeps,
+  spooled: SpooledBytes,
   target: { accountId: string; mailboxId: string },
   work: readonly Work[],
   committed: ReadonlySet<Work>,
@@ -160,9 +176,10 @@ async function listFromHeaders(
   );
   const rows: { item: Extract<Work, { kind: 'pending' }>; parsed: ParsedForStore | null }[] = [];
   for (const item of left) {
-    const bytes = item.rawHash === null ? null : await deps.raw.get(item.rawHash);
+    const bytes = await bytesOf(deps, spooled, item);
     rows.push({ item, parsed: bytes ? parseEnvelope(bytes) : null });
   }
+  spooled.flush();
   deps.db.transaction((tx) => {
     for (const { item, parsed } of rows) {
       if (parsed) insertParsed(tx, target, item.pending, parsed, true);
@@ -172,16 +189,30 @@ async function listFromHeaders(
   return rows.some((row) => row.parsed !== null);
 }
 
-async function parseOne(deps: Pop3SyncDeps, item: Work, result: Pop3SyncResult): Promise<ParsedForStore | null> {
-  const bytes = item.rawHash === null ? null : await deps.raw.get(item.rawHash);
+/** A downloaded message's bytes from its spool file (staged to move into the store), else from the store. */
+function bytesOf(deps: Pop3SyncDeps, spooled: SpooledBytes, item: Work): Promise<Buffer | null> {
+  if (item.kind === 'pending' && item.pending.spool)
+    return spooled.take({ ...item.pending, spool: item.pending.spool });
+  return item.rawHash === null ? Promise.resolve(null) : deps.raw.get(item.rawHash);
+}
+
+async function parseOne(
+  deps: Pop3SyncDeps,
+  spooled: SpooledBytes,
+  item: Work,
+  result: Pop3SyncResult,
+): Promise<ParsedForStore | null> {
+  const bytes = await bytesOf(deps, spooled, item);
   if (!bytes) {
     const what =
       item.kind === 'pending'
-        ? `The stored bytes of message ${item.pending.uidl} are missing; it will be downloaded again`
+        ? `The downloaded bytes of message ${item.pending.uidl} are missing or damaged; it will be downloaded again`
         : `The stored bytes of message ${item.id} are missing`;
     result.errors.push(issueOf(new Error(what), 'store', item.kind === 'pending' ? item.pending.uidl : null));
     return null;
   }
-  // The bytes are not needed after this: the parser may take them without a copy.
-  return deps.parser.parse(bytes);
+  // The parser may take the bytes it is given without a copy; spooled ones wait to be moved into
+  // the store, so it gets a copy of those.
+  const spooledHere = item.kind === 'pending' && item.pending.spool !== null;
+  return deps.parser.parse(spooledHere ? new Uint8Array(bytes) : bytes);
 }

@@ -1,8 +1,7 @@
 import type { Pop3Client } from '../../mail/pop3/client';
 import { Pop3ServerError, Pop3TooLargeError } from '../../mail/pop3/errors';
-import type { RetrievedCommitter } from './commit-worker';
 import type { ServerMessage } from './plan';
-import { commitArrived, type ArrivedMessage } from './writer';
+import { commitToSpool, type ArrivedMessage } from './spooled-commit';
 import { issueOf } from './issues';
 import type { Pop3SyncDeps, Pop3SyncOptions, Pop3SyncResult } from './sync';
 
@@ -31,14 +30,14 @@ export interface RetrieveInput {
 
 /**
  * Phase 1 of a POP3 check: RETRs the planned messages (pipelined when the server allows) and
- * commits each one's raw bytes and UIDL row together, so it is durably stored as soon as it
+ * commits each one (bytes to the spool file, then its UIDL row: spooled-commit.ts) as soon as it
  * arrives. Parsing and listing come after (parse-stored.ts). A message whose bytes arrived
  * completely is still committed when the connection drops right after; one cut mid-transfer is
  * simply not committed and comes again next time.
  */
 export async function retrieve(input: RetrieveInput): Promise<void> {
   const { deps, result, fetch, progress } = input;
-  const committer = deps.committer ?? commitHere(deps);
+  const committer = commitToSpool(deps.db, deps.spoolDir);
   const byNumber = new Map(fetch.map((m) => [m.number, m]));
   const state: { failure: { error: unknown } | null; done: number } = { failure: null, done: 0 };
   progress({ phase: 'retrieve', done: 0, total: fetch.length });
@@ -112,20 +111,7 @@ export async function retrieve(input: RetrieveInput): Promise<void> {
     // Whatever ended the download, messages already received are committed, not thrown away.
     commit();
     await Promise.all(committing.tasks);
+    await committer.close();
   }
   if (state.failure) throw state.failure.error;
-}
-
-/** Commits on this thread, in the caller's connection (tests, and where no worker is given). */
-function commitHere(deps: Pop3SyncDeps): RetrievedCommitter {
-  return {
-    commit: (batch) => {
-      try {
-        return Promise.resolve(commitArrived(deps.db, deps.raw, batch));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
-    close: () => Promise.resolve(),
-  };
 }

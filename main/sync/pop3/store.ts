@@ -74,66 +74,54 @@ export interface ParsedForStore {
   hasAttachments: boolean;
 }
 
-/** A message as RETR returned it: the exact bytes and their sha256. */
-export interface RetrievedMessage {
-  accountId: string;
-  uidl: string;
-  bytes: Uint8Array;
-  hash: string;
-  /** ISO time of retrieval: retrieved_at of the UIDL row, later received_at of the message. */
-  at: string;
-}
-
-/**
- * Several retrieved messages in one transaction, each as its raw bytes and its UIDL row marked
- * `pending` (migration 0008): both exist or neither does, so a run that dies at any point neither
- * loses a message (no UIDL row: fetched again) nor duplicates it (UIDL row: never fetched again).
- * The message row comes with the parse (insertParsed). One commit per message would cost more
- * than receiving it on a fast link. Returns how many were new (a key committed meanwhile is skipped).
- */
-export function commitRetrievedBatch(db: WritableDb, raw: RawStore, messages: readonly RetrievedMessage[]): number {
-  if (messages.length === 0) return 0;
-  return db.transaction((tx) =>
-    messages.reduce((added, message) => added + (insertRetrieved(tx, raw, message) ? 1 : 0), 0),
-  );
-}
-
-/**
- * Parameters: account id, UIDL, size, retrieved at, raw hash. Also run by the commit worker
- * (commit-worker.ts), which does what insertRetrieved does on a thread of its own.
- */
-export const PENDING_UIDL_INSERT = `INSERT INTO pop3_messages (account_id, uidl, size, retrieved_at, raw_hash, pending)
-  VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (account_id, uidl) DO NOTHING`;
-
-function insertRetrieved(tx: WritableDb, raw: RawStore, message: RetrievedMessage): boolean {
-  const inserted = tx.run(PENDING_UIDL_INSERT, [
-    message.accountId,
-    message.uidl,
-    message.bytes.byteLength,
-    message.at,
-    message.hash,
-  ]);
-  if (inserted.changes === 0) return false;
-  raw.add(tx, message.bytes, message.hash);
-  return true;
-}
-
 /** A downloaded message whose row is not written yet (pop3_messages.pending). */
 export interface PendingMessage {
   uidl: string;
   rawHash: string | null;
   size: number | null;
   retrievedAt: string;
+  /** Where the bytes wait (spool.ts), or null once they are in the store (and for older versions' rows). */
+  spool: { name: string; offset: number } | null;
 }
 
 /** Oldest download first, which is newest mail first (downloads go newest first). */
 export function pendingMessages(db: WritableDb, accountId: string): PendingMessage[] {
   return db
-    .all<{ uidl: string; raw_hash: string | null; size: number | null; retrieved_at: string }>(
-      'SELECT uidl, raw_hash, size, retrieved_at FROM pop3_messages WHERE account_id = ? AND pending = 1 ORDER BY rowid',
+    .all<{
+      uidl: string;
+      raw_hash: string | null;
+      size: number | null;
+      retrieved_at: string;
+      spool: string | null;
+      spool_offset: number | null;
+    }>(
+      `SELECT uidl, raw_hash, size, retrieved_at, spool, spool_offset FROM pop3_messages
+        WHERE account_id = ? AND pending = 1 ORDER BY rowid`,
       [accountId],
     )
-    .map((r) => ({ uidl: r.uidl, rawHash: r.raw_hash, size: r.size, retrievedAt: r.retrieved_at }));
+    .map((r) => ({
+      uidl: r.uidl,
+      rawHash: r.raw_hash,
+      size: r.size,
+      retrievedAt: r.retrieved_at,
+      spool: r.spool === null || r.spool_offset === null ? null : { name: r.spool, offset: r.spool_offset },
+    }));
+}
+
+/**
+ * Moves a pending message's bytes from its spool file into the store, in `tx`: from then on the
+ * row names no file, and the spool can go once no row does (sweepSpools).
+ */
+export function moveSpooled(
+  tx: WritableDb,
+  raw: RawStore,
+  moved: { accountId: string; uidl: string; bytes: Uint8Array; hash: string },
+): void {
+  raw.add(tx, moved.bytes, moved.hash);
+  tx.run('UPDATE pop3_messages SET spool = NULL, spool_offset = NULL WHERE account_id = ? AND uidl = ?', [
+    moved.accountId,
+    moved.uidl,
+  ]);
 }
 
 /**
@@ -168,11 +156,10 @@ export function insertParsed(
       needsParse: needsParse ? 1 : 0,
     },
   );
-  tx.run('UPDATE pop3_messages SET message_id = ?, pending = 0 WHERE account_id = ? AND uidl = ?', [
-    id,
-    target.accountId,
-    pending.uidl,
-  ]);
+  tx.run(
+    'UPDATE pop3_messages SET message_id = ?, pending = 0, spool = NULL, spool_offset = NULL WHERE account_id = ? AND uidl = ?',
+    [id, target.accountId, pending.uidl],
+  );
 }
 
 /**

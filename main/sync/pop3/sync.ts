@@ -6,19 +6,21 @@ import { BlobStoreError } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
 import { makeDurable } from '../../store/durability';
 import type { RawStore } from '../ports';
-import type { RetrievedCommitter } from './commit-worker';
 import { headerKeys } from './header-key';
 import { joinListing, planDeletions, planRetrieval, policyMayDelete, type ServerMessage } from './plan';
 import { openPop3Account } from './session';
 import { issueOf } from './issues';
 import { parseStored } from './parse-stored';
 import { retrieve } from './retrieve';
+import { Pop3SpoolError, sweepSpools, syncSpools } from './spool';
 import { ensureLocalFolders, knownMessages, markDeletedFromServer, type ParsedForStore } from './store';
 
 export interface Pop3SyncDeps {
   db: WritableDb;
-  /** Raw bytes, committed in the same transaction as the rows that point at them. */
+  /** Raw bytes: the parse moves each downloaded message here, with the row that lists it. */
   raw: RawStore;
+  /** Where downloads are spooled until parsed (spoolDirFor(database path) in the app). */
+  spoolDir: string;
   /** Parses stored messages (phase 2). May take ownership of the bytes it is given. */
   parser: { parse(raw: Uint8Array): Promise<ParsedForStore> };
   /** The incoming password (readPasswords(secrets, account).incoming in the app). */
@@ -31,8 +33,6 @@ export interface Pop3SyncDeps {
   maxMessageBytes?: number;
   /** Bytes received before they are committed (else after 50 ms); default 1 MB. */
   commitBytes?: number;
-  /** Commits downloaded messages (commitInWorker in the app); default: on this thread, in `db`. */
-  committer?: RetrievedCommitter;
 }
 
 /** `retrieve`: downloading and storing; `parse`: parsing and listing. */
@@ -84,16 +84,21 @@ function fatalKind(error: unknown, signal: AbortSignal | undefined): Pop3SyncIss
   if (error instanceof Pop3AuthError) return 'auth';
   if (error instanceof Pop3StlsUnavailableError) return 'security';
   // Failing to save here (a full disk, the database) is not the server's fault: say so.
-  if (error instanceof BlobStoreError || (error instanceof Error && error.name === 'SqliteError')) return 'store';
+  if (
+    error instanceof BlobStoreError ||
+    error instanceof Pop3SpoolError ||
+    (error instanceof Error && error.name === 'SqliteError')
+  )
+    return 'store';
   return 'connection';
 }
 
 /**
  * One POP3 check of an account (DESIGN §7): log in, diff UIDL against `pop3_messages`, retrieve
  * what is new (newest first), apply the deletion policy, QUIT, then parse what was stored into the
- * local Inbox. Each message's raw bytes are committed in the same transaction as its UIDL row (see
- * retrieve.ts), DELE goes only to committed messages, and `deleted_from_server_at` is written only
- * after QUIT said `+OK`.
+ * local Inbox. Each message's bytes are in its spool file before its UIDL row commits (see
+ * spooled-commit.ts), DELE goes only to committed messages once they are durable, and
+ * `deleted_from_server_at` is written only after QUIT said `+OK`.
  * Never throws for what the server or the network does: those end up in `errors`.
  */
 export async function syncPop3Account(
@@ -142,6 +147,8 @@ export async function syncPop3Account(
       }
       result.timings.parseMs = lap();
     }
+    // Spool files whose messages are all listed now (this run's, or a crashed run's) go.
+    await sweepSpools(deps.spoolDir, () => spooledFiles(deps.db, null)).catch(() => undefined);
     result.timings.totalMs = Math.round(performance.now() - started);
     progress({ phase: 'done', done: result.retrieved, total: result.retrieved });
     return result;
@@ -160,9 +167,6 @@ export async function syncPop3Account(
   }
 
   progress({ phase: 'connect', done: 0, total: 0 });
-  // The commit thread boots while the handshake and LIST wait on the network, not during the
-  // download, which keeps both cores busy. A check that finds nothing new pays that boot too.
-  deps.committer?.prepare?.();
   let opened;
   try {
     opened = await openPop3Account(account, password, deps, options.signal);
@@ -197,8 +201,9 @@ export async function syncPop3Account(
     result.timings.retrieveMs = lap();
 
     const deletions = policyMayDelete(account.pop3)
-      ? durableDeletions(
-          deps.db,
+      ? await durableDeletions(
+          deps,
+          account.id,
           result,
           planDeletions(account.pop3, server, knownMessages(deps.db, account.id), now()),
         )
@@ -237,11 +242,19 @@ export async function syncPop3Account(
 
 /**
  * DELE cannot be undone, and a commit under WAL with synchronous=NORMAL survives a crash but not
- * a power cut: before deleting anything from the server, every commit so far is made durable.
- * When that cannot be confirmed, nothing is deleted this time (reported, retried next run).
+ * a power cut: before deleting anything from the server, every commit so far is made durable, and
+ * so are the spool files holding messages not parsed yet. When that cannot be confirmed, nothing
+ * is deleted this time (reported, retried next run).
  */
-function durableDeletions<T>(db: WritableDb, result: Pop3SyncResult, deletions: T[]): T[] {
-  if (deletions.length === 0 || makeDurable(db)) return deletions;
+async function durableDeletions<T>(
+  deps: Pop3SyncDeps,
+  accountId: string,
+  result: Pop3SyncResult,
+  deletions: T[],
+): Promise<T[]> {
+  if (deletions.length === 0) return deletions;
+  const spooled = [...spooledFiles(deps.db, accountId)];
+  if ((await syncSpools(deps.spoolDir, spooled)) && makeDurable(deps.db)) return deletions;
   result.errors.push({
     kind: 'delete',
     uidl: null,
@@ -250,6 +263,15 @@ function durableDeletions<T>(db: WritableDb, result: Pop3SyncResult, deletions: 
     serverText: null,
   });
   return [];
+}
+
+/** Spool files UIDL rows still name (of one account, or of all). */
+function spooledFiles(db: WritableDb, accountId: string | null): Set<string> {
+  const rows = db.all<{ spool: string }>(
+    `SELECT DISTINCT spool FROM pop3_messages WHERE spool IS NOT NULL${accountId === null ? '' : ' AND account_id = ?'}`,
+    accountId === null ? [] : [accountId],
+  );
+  return new Set(rows.map((row) => row.spool));
 }
 
 /** LIST joined with UIDL, or with header hashes (TOP n 0) when the server has no UIDL. */

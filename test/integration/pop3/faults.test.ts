@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pop3Options } from '../../../shared/model/account';
@@ -233,12 +235,33 @@ describe('POP3 retrieval against scripted fault servers', () => {
 });
 
 describe('POP3 retrieval when saving fails', () => {
-  it('a full disk is a store error; nothing is committed or deleted, and the next run retrieves all', async () => {
+  it('a spool that cannot be written is a store error; nothing is committed or deleted, the next run retrieves all', async () => {
     const s = await maildrop(numbered(4, 'disk'));
+    // A spool folder that cannot be created (its parent is a file), as a full or read-only disk refuses.
+    const blocker = join(dirname(s.rig.deps.spoolDir), 'not-a-folder');
+    writeFileSync(blocker, '');
+    const first = await syncPop3Account(
+      { ...s.rig.deps, spoolDir: join(blocker, 'pop3-spool') },
+      s.account({ leaveOnServer: false }),
+    );
+    expect(first.ok).toBe(false);
+    expect(first.errors.map((e) => e.kind)).toEqual(['store']);
+    expect(first.errors[0]?.message).toMatch(/Downloaded mail could not be saved/);
+    expect(first.retrieved).toBe(0);
+    expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(inboxRows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 4, deletedFromServer: 4 });
+  });
+
+  it('a full disk while listing: the downloaded messages wait in the spool, and the next run lists them', async () => {
+    const s = await maildrop(numbered(4, 'full'));
     const { raw } = s.rig.deps;
     const failing = {
       ...s.rig.deps,
-      // What SQLite throws when the raw bytes do not fit on the disk (inside the transaction).
+      // What SQLite throws when the bytes moved into the store do not fit on the disk.
       raw: {
         ...raw,
         add: () => {
@@ -247,15 +270,24 @@ describe('POP3 retrieval when saving fails', () => {
       },
     };
     const first = await syncPop3Account(failing, s.account({ leaveOnServer: false }));
-    expect(first.ok).toBe(false);
+    // Downloaded, made durable and deleted from the server: the spool is now the only copy.
+    expect(first).toMatchObject({ ok: false, retrieved: 4, parsed: 0, deletedFromServer: 4 });
     expect(first.errors.map((e) => e.kind)).toEqual(['store']);
-    expect(first.retrieved).toBe(0);
-    expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(s.messages).toEqual([]);
     expect(inboxRows(s.rig.db, 'acc-fault')).toEqual([]);
-    expect(s.log.commands.some((c) => c.startsWith('DELE'))).toBe(false);
+    expect(pending(s.rig)).toBe(4);
+    expect(readdirSync(s.rig.deps.spoolDir)).toHaveLength(1);
 
-    const second = await syncPop3Account({ ...s.rig.deps, raw }, s.account({ leaveOnServer: false }));
-    expect(second).toMatchObject({ ok: true, retrieved: 4, deletedFromServer: 4 });
+    const second = await s.rig.sync(s.account({ leaveOnServer: false }));
+    expect(second).toMatchObject({ ok: true, retrieved: 0, parsed: 4, errors: [] });
+    expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual([
+      'full 001',
+      'full 002',
+      'full 003',
+      'full 004',
+    ]);
+    for (const row of inboxRows(s.rig.db, 'acc-fault')) expect(await s.rig.raw.get(row.raw_hash)).not.toBeNull();
+    expect(readdirSync(s.rig.deps.spoolDir)).toEqual([]);
   });
 });
 
@@ -309,12 +341,17 @@ describe('POP3 deletion waits for durable storage', () => {
 describe('POP3 two-phase retrieval', () => {
   it('commits bytes and UIDL rows while downloading, then lists each message with its parsed body', async () => {
     const s = await maildrop(numbered(3, 'phase'));
-    const atParse: { pending: number; listed: number }[] = [];
+    const atParse: { pending: number; spooled: number; stored: number; listed: number }[] = [];
     const listed: { subject: string; needs_parse: number; body_text: string | null }[][] = [];
     const result = await syncPop3Account(s.rig.deps, s.account(), {
       onProgress: ({ phase, done }) => {
         if (phase === 'parse' && done === 0) {
-          atParse.push({ pending: pending(s.rig), listed: inboxRows(s.rig.db, 'acc-fault').length });
+          atParse.push({
+            pending: pending(s.rig),
+            spooled: readdirSync(s.rig.deps.spoolDir).length,
+            stored: s.rig.db.get<{ n: number }>('SELECT count(*) AS n FROM raw_messages')?.n ?? -1,
+            listed: inboxRows(s.rig.db, 'acc-fault').length,
+          });
         }
       },
       onListed: () =>
@@ -325,8 +362,9 @@ describe('POP3 two-phase retrieval', () => {
         ),
     });
     expect(result).toMatchObject({ ok: true, retrieved: 3, parsed: 3, errors: [] });
-    // The download committed all three (the server was already told QUIT) before any was listed.
-    expect(atParse).toEqual([{ pending: 3, listed: 0 }]);
+    // The download committed all three (the server was already told QUIT) before any was listed,
+    // their bytes in this download's spool file.
+    expect(atParse).toEqual([{ pending: 3, spooled: 1, stored: 0, listed: 0 }]);
     expect(s.log.commands.at(-1)).toBe('QUIT');
     // Listed once, each row complete: envelope and body written together.
     expect(listed).toEqual([
@@ -338,9 +376,13 @@ describe('POP3 two-phase retrieval', () => {
     ]);
     expect(pending(s.rig)).toBe(0);
     expect(pop3Rows(s.rig.db, 'acc-fault').every((r) => r.message_id !== null)).toBe(true);
+    // The bytes moved from the spool into the store, and the spool file went.
+    expect(s.rig.db.get('SELECT count(*) AS n FROM pop3_messages WHERE spool IS NOT NULL')).toEqual({ n: 0 });
+    expect(s.rig.db.get('SELECT count(*) AS n FROM raw_messages')).toEqual({ n: 3 });
+    expect(readdirSync(s.rig.deps.spoolDir)).toEqual([]);
   });
 
-  it('a downloaded message whose stored bytes went missing is reported and downloaded again', async () => {
+  it('downloaded bytes that are damaged or missing are reported, and the messages downloaded again', async () => {
     const s = await maildrop(numbered(2, 'lost'));
     const controller = new AbortController();
     const first = await syncPop3Account({ ...s.rig.deps, commitBytes: 1 }, s.account(), {
@@ -351,14 +393,27 @@ describe('POP3 two-phase retrieval', () => {
     });
     expect(first).toMatchObject({ retrieved: 2, parsed: 0 });
     expect(pending(s.rig)).toBe(2);
-    s.rig.db.run('DELETE FROM raw_messages');
+    // Message 1's bytes in the spool changed (a power cut kept its row, not its bytes) ...
+    const spooled = s.rig.db.get<{ spool: string; spool_offset: number }>(
+      "SELECT spool, spool_offset FROM pop3_messages WHERE uidl = 'lost-uid-1'",
+    );
+    const file = join(s.rig.deps.spoolDir, spooled?.spool ?? '');
+    const bytes = readFileSync(file);
+    const at = (spooled?.spool_offset ?? 0) + 10;
+    bytes.writeUInt8((bytes.readUInt8(at) ^ 0x20) & 0xff, at);
+    writeFileSync(file, bytes);
+    // ... and message 2 is a row an older version left, its bytes meant to be in the store.
+    s.rig.db.run("UPDATE pop3_messages SET spool = NULL, spool_offset = NULL WHERE uidl = 'lost-uid-2'");
 
     const second = await s.rig.sync(s.account());
     expect(second.errors.map((e) => `${e.kind} ${e.uidl}`).sort()).toEqual(['store lost-uid-1', 'store lost-uid-2']);
+    expect(second.errors[0]?.message).toMatch(/missing or damaged; it will be downloaded again/);
     expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
+    expect(readdirSync(s.rig.deps.spoolDir)).toEqual([]);
     const third = await s.rig.sync(s.account());
     expect(third).toMatchObject({ ok: true, retrieved: 2, parsed: 2, errors: [] });
     expect(inboxRows(s.rig.db, 'acc-fault').map((r) => r.subject)).toEqual(['lost 001', 'lost 002']);
+    expect(inboxRows(s.rig.db, 'acc-fault').every((r) => r.body_text.startsWith('Body of lost message'))).toBe(true);
   });
 
   it('a parser that fails still lists the messages from their header blocks, and the next run parses them', async () => {

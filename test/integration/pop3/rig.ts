@@ -7,6 +7,7 @@ import { createBlobStore } from '../../../main/store/blobs/blob-store';
 import type { SqlDriver } from '../../../main/store/driver';
 import { openStore } from '../../../main/store/open-store';
 import { createRawMessageStore, type RawMessageStore } from '../../../main/store/raw-messages';
+import { spoolDirFor } from '../../../main/sync/pop3/spool';
 import { syncPop3Account, type Pop3SyncDeps, type Pop3SyncResult } from '../../../main/sync/pop3/sync';
 
 export interface Pop3Target {
@@ -70,6 +71,7 @@ export function pop3Rig(password: string, extra: Partial<Pop3SyncDeps> = {}): Po
   const deps: Pop3SyncDeps = {
     db: store.db,
     raw,
+    spoolDir: spoolDirFor(store.db.path),
     parser: pool,
     password: () => Promise.resolve(password),
     now: () => now ?? new Date(),
