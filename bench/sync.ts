@@ -20,6 +20,7 @@ import { harnessAccount } from '../test/support/harness-account';
 import { onAbruptExit } from '../test/support/exit-guard';
 import { startMailHarness, type MailHarness } from '../test/support/harness';
 import { bundleSyncChild, runBundledSyncChild } from './support/bundle-sync-child';
+import { startLatencyProxy } from './support/latency-proxy';
 import { rawFetchInChild, type RawFetch } from './support/raw-fetch-child';
 import type { SyncChildResult } from './support/sync-child';
 import { writeMaildirInChild } from './support/write-maildir-child';
@@ -31,8 +32,12 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '20251130' },
     rounds: { type: 'string', default: '3' },
+    // Round-trip time added between every IMAP client (raw and Letterbox) and Dovecot.
+    rtt: { type: 'string', default: '0' },
   },
 });
+const rttMs = Number(values.rtt);
+if (!Number.isFinite(rttMs) || rttMs < 0) throw new Error(`--rtt must be a number of ms, got ${values.rtt}`);
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
@@ -63,6 +68,7 @@ async function timed<T>(body: () => Promise<T>): Promise<{ value: T; ms: number 
 
 async function main(): Promise<void> {
   let harness: MailHarness | null = null;
+  let proxy: { port: number; close(): Promise<void> } | null = null;
   const profileDir = mkdtempSync(join(tmpdir(), 'letterbox-bench-sync-'));
   // Ctrl-C or a kill: SIGTERM Dovecot and remove our folders (a later harness start also sweeps
   // run folders whose owner is gone).
@@ -72,7 +78,8 @@ async function main(): Promise<void> {
     if (harness) rmSync(harness.info.dovecot.runDir, { recursive: true, force: true, maxRetries: 3 });
   });
   try {
-    console.log(`sync benchmark: ${count} messages, seed ${seed}, ${process.version}, STARTTLS on loopback`);
+    const link = rttMs > 0 ? `, ${rttMs} ms round trip added` : '';
+    console.log(`sync benchmark: ${count} messages, seed ${seed}, ${process.version}, STARTTLS on loopback${link}`);
     const startedAt = performance.now();
     harness = await startMailHarness();
     const servers = harness.info;
@@ -103,12 +110,16 @@ async function main(): Promise<void> {
     });
     console.log(`dovecot warm-up (headers + sources, not measured): ${ms(warm.ms)}`);
 
+    // --rtt: the measured clients reach Dovecot through a proxy that delays every chunk.
+    proxy = rttMs > 0 ? await startLatencyProxy({ host: servers.host, port: servers.imap.port }, rttMs / 2) : null;
+    const imapServers = proxy ? { ...servers, imap: { ...servers.imap, port: proxy.port } } : servers;
+
     // Each raw fetch and each sync in a process of its own (raw-fetch-child.ts, sync-child.ts).
     const child = await bundleSyncChild();
     const results: Round[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const headers = await rawFetchInChild(servers, user, 'headers');
-      const sources = await rawFetchInChild(servers, user, 'sources');
+      const headers = await rawFetchInChild(imapServers, user, 'headers');
+      const sources = await rawFetchInChild(imapServers, user, 'sources');
       if (headers.value.messages !== count || sources.value.messages !== count) {
         throw new Error(`server has ${headers.value.messages}/${sources.value.messages} messages, expected ${count}`);
       }
@@ -116,7 +127,7 @@ async function main(): Promise<void> {
       const store = join(profileDir, `round-${round}`);
       const measured = await runBundledSyncChild(child, {
         profileDir: store,
-        account: { ...harnessAccount(servers, user), id: null },
+        account: { ...harnessAccount(imapServers, user), id: null },
         password: user.password,
         ca: servers.tls.ca,
       });
@@ -205,6 +216,7 @@ async function main(): Promise<void> {
     );
     console.log(`\ntotal run ${ms(performance.now() - startedAt)}`);
   } finally {
+    await proxy?.close();
     await harness?.stop();
     rmSync(profileDir, { recursive: true, force: true });
     removeGuard();

@@ -18,10 +18,14 @@ export interface BodySyncInput {
   windowDays: number | null;
   /** Larger messages are marked 'too_large' and fetched only when opened. */
   maxBytes: number;
-  /** Most messages per FETCH. */
+  /** Most messages parsed and committed together. */
   batchSize?: number;
-  /** Most bytes (by RFC822.SIZE) per FETCH: what one batch may hold in memory. */
+  /** Most bytes parsed and committed together: about three times this is in memory at once. */
   batchBytes?: number;
+  /** Most messages per FETCH. */
+  fetchSize?: number;
+  /** Most bytes (by RFC822.SIZE) per FETCH. */
+  fetchBytes?: number;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
   /**
@@ -42,22 +46,32 @@ interface Candidate {
 }
 
 /**
- * What one FETCH brings in. About three batches' worth is in memory at once (downloading, parsing,
- * committing), which bounds what a body pass holds whatever the folder's size. Each byte in flight
- * costs several times its size in RSS (imapflow's buffers, the copy for the parser, collection
- * lag): bench:sync peaked at 284–287 MB with 2 MB batches and 255–257 MB with 1 MB, at the same
- * speed (three runs each, taken in turn). Smaller still saved little more, and every FETCH costs
- * a round trip, which a distant server makes felt.
+ * What is parsed and committed together: about three such slices are in memory at once
+ * (arriving, parsing, committing), which bounds what a body pass holds whatever the folder's
+ * size. Each byte in flight costs several times its size in RSS (imapflow's buffers, the copy for
+ * the parser, collection lag): bench:sync peaked at 284–287 MB with 2 MB slices and 255–257 MB
+ * with 1 MB, at the same speed (three runs each, taken in turn).
  */
 export const DEFAULT_BODY_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_BODY_BATCH_SIZE = 400;
+/**
+ * What one FETCH asks for. imapflow has one command in flight, so the link idles for a round
+ * trip between two FETCHes: with 1 MB each, a 30 ms link at 12 MB/s would be busy about 73% of
+ * the time, with 8 MB about 95%. The answer is read as it is used (see syncMailboxBodies), so a
+ * larger FETCH does not mean more memory.
+ */
+export const DEFAULT_BODY_FETCH_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_BODY_FETCH_SIZE = 2000;
 
 /**
- * Downloads, parses and stores bodies newest first. The next batch downloads while the current
- * one is parsed (in the worker pool) and committed, so the connection never waits for the parser.
- * Each message's row and its raw bytes commit in the same transaction (a batch takes a few short
- * ones): a crash leaves neither a row pointing at missing bytes nor bytes without a row. A message
- * the parser rejects keeps its raw bytes and is marked 'failed' so it is not retried every pass.
+ * Downloads, parses and stores bodies newest first: one FETCH per few MB (the newest first; within
+ * one, the server answers in UID order), its answer read message by message and handed on in
+ * slices of about a MB, each parsed (in the worker pool) while the next arrives, and committed in
+ * order. When too much is waiting to be committed, reading stops, and with it the server (TCP
+ * flow control), so memory stays bounded without a round trip per slice. Each message's row and
+ * its raw bytes commit in the same transaction (a slice takes a few short ones): a crash leaves
+ * neither a row pointing at missing bytes nor bytes without a row. A message the parser rejects
+ * keeps its raw bytes and is marked 'failed' so it is not retried every pass.
  */
 export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   const since = windowStart(input.windowDays, input.now ?? new Date());
@@ -87,46 +101,83 @@ export async function syncMailboxBodies(input: BodySyncInput): Promise<number> {
   });
   const todo = candidates.filter((c) => (c.size ?? 0) <= input.maxBytes);
   await input.client.mailboxOpen(input.path, { readOnly: true });
-  const batches = batchesBySize(
+  const fetches = batchesBySize(
     todo,
     (c) => c.size ?? 0,
-    input.batchSize ?? DEFAULT_BODY_BATCH_SIZE,
-    input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES,
+    input.fetchSize ?? DEFAULT_BODY_FETCH_SIZE,
+    input.fetchBytes ?? DEFAULT_BODY_FETCH_BYTES,
   );
-
+  const sliceBytes = input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES;
+  const sliceSize = input.batchSize ?? DEFAULT_BODY_BATCH_SIZE;
+  const byUid = new Map(todo.map((c) => [c.uid, c]));
   const writer = input.writer ?? inlineWriter(input.db);
   const progress = { stored: 0, done: 0 };
   input.onProgress?.(0, todo.length);
-  const maxInFlight = 3 * (input.batchBytes ?? DEFAULT_BODY_BATCH_BYTES);
-  // Batches fetched but not yet committed, oldest first. The next FETCH goes out while these are
-  // parsed, so the workers never wait for the network; their bytes are bounded by maxInFlight.
+  const maxInFlight = 3 * sliceBytes;
+  // Slices received and not yet committed, oldest first; their bytes are bounded by maxInFlight.
   const inFlight: { bytes: number; done: Promise<void> }[] = [];
   let last: Promise<void> = Promise.resolve();
+  /** Parses `arrived` now and commits it after the slices before it; `settled` more count as done. */
+  const handOn = async (arrived: FetchMessageObject[], settled: number): Promise<void> => {
+    if (arrived.length === 0) {
+      if (settled > 0) {
+        last = last.then(() => {
+          progress.done += settled;
+          input.onProgress?.(progress.done, todo.length);
+        });
+        last.catch(() => undefined);
+      }
+      return;
+    }
+    const parsing = parseBatch(input, byUid, arrived);
+    last = Promise.all([last, parsing]).then(async ([, parsed]) => {
+      progress.stored += await writer.bodies(parsed.map(toBodyWrite));
+      progress.done += settled;
+      input.onProgress?.(progress.done, todo.length);
+    });
+    last.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    inFlight.push({ bytes: arrived.reduce((sum, m) => sum + (m.source?.length ?? 0), 0), done: last });
+    let bytes = inFlight.reduce((sum, b) => sum + b.bytes, 0);
+    while (bytes > maxInFlight && inFlight.length > 1) {
+      const oldest = inFlight.shift();
+      await oldest?.done;
+      bytes -= oldest?.bytes ?? 0;
+    }
+  };
   try {
-    for (const batch of batches) {
-      const fetched = await input.client.fetchAll(
-        batch.map((c) => c.uid).join(','),
-        { uid: true, source: true },
-        { uid: true },
-      );
-      // Parsing starts now; the commit waits for the batch before it, so batches commit in order.
-      const parsing = parseBatch(input, batch, fetched);
-      last = Promise.all([last, parsing]).then(async ([, arrived]) => {
-        progress.stored += await writer.bodies(arrived.map(toBodyWrite));
-        progress.done += batch.length;
-        input.onProgress?.(progress.done, todo.length);
-      });
-      last.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-      inFlight.push({ bytes: fetched.reduce((sum, m) => sum + (m.source?.length ?? 0), 0), done: last });
-      let bytes = inFlight.reduce((sum, b) => sum + b.bytes, 0);
-      while (bytes > maxInFlight && inFlight.length > 1) {
-        const oldest = inFlight.shift();
-        await oldest?.done;
-        bytes -= oldest?.bytes ?? 0;
+    for (const batch of fetches) {
+      const slice: FetchMessageObject[] = [];
+      let sliceSum = 0;
+      let received = 0;
+      let answered = false;
+      try {
+        // A message expunged meanwhile is simply absent from the answer.
+        const answer = input.client.fetch(
+          batch.map((c) => c.uid).join(','),
+          { uid: true, source: true },
+          { uid: true },
+        );
+        for await (const message of answer) {
+          if (!message.source || !byUid.has(message.uid)) continue;
+          slice.push(message);
+          sliceSum += message.source.length;
+          received += 1;
+          if (sliceSum >= sliceBytes || slice.length >= sliceSize) {
+            const arrived = slice.splice(0);
+            sliceSum = 0;
+            // Waiting here (too much not committed yet) is what holds the rest of the answer back.
+            await handOn(arrived, arrived.length);
+          }
+        }
+        answered = true;
+      } finally {
+        // Whatever ended the answer (a dropped connection), what already arrived is kept. Once
+        // it is complete, messages it did not have (expunged) count as done too.
+        const arrived = slice.splice(0);
+        await handOn(arrived, arrived.length + (answered ? batch.length - received : 0));
       }
     }
   } finally {
-    // Whatever ended the download (a dropped connection), what already arrived is kept.
     await Promise.allSettled(inFlight.map((b) => b.done));
   }
   await last;
@@ -140,8 +191,11 @@ interface Arrived {
   parsed: ParsedBody | null;
 }
 
-async function parseBatch(input: BodySyncInput, batch: Candidate[], fetched: FetchMessageObject[]): Promise<Arrived[]> {
-  const byUid = new Map(batch.map((c) => [c.uid, c]));
+async function parseBatch(
+  input: BodySyncInput,
+  byUid: ReadonlyMap<number, Candidate>,
+  fetched: FetchMessageObject[],
+): Promise<Arrived[]> {
   const pending = fetched.flatMap((message) => {
     const candidate = byUid.get(message.uid);
     if (!candidate || !message.source) return [];

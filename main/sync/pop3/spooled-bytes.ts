@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { sha256Hex } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
 import type { RawStore } from '../ports';
 import { spoolReader } from './spool';
@@ -41,7 +41,7 @@ export function spooledBytes(
       if (pending.size === null || pending.rawHash === null) return null;
       const bytes = await reader.read(pending.spool.name, pending.spool.offset, pending.size);
       // A power cut can keep a committed row and lose the bytes written just before it.
-      if (!bytes || hash('sha256', bytes, 'hex') !== pending.rawHash) return null;
+      if (!bytes || sha256Hex(bytes) !== pending.rawHash) return null;
       staged.push({ accountId, uidl: pending.uidl, bytes, hash: pending.rawHash });
       stagedBytes += bytes.byteLength;
       if (stagedBytes >= MOVE_BYTES) flush();

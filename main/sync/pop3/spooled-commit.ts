@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { sha256Hex } from '../../store/blobs/blob-store';
 import type { WritableDb } from '../../store/driver';
 import { createSpool, type SpoolWriter } from './spool';
 
@@ -43,7 +43,7 @@ export function commitToSpool(db: WritableDb, dir: string): RetrievedCommitter {
     commit(batch) {
       if (batch.length === 0) return Promise.resolve(0);
       // The sha256 the parse checks the spooled bytes against, and their address in the store.
-      const hashes = batch.map((m) => hash('sha256', m.bytes, 'hex'));
+      const hashes = batch.map((m) => sha256Hex(m.bytes));
       const run = queue.then(async () => {
         spool ??= createSpool(dir);
         const writer = await spool;

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccountSchema } from '../../../shared/model/account';
 import { openImapSession } from '../../../main/mail/imap/session';
 import { syncMailboxBodies } from '../../../main/sync/bodies';
+import type { MessageParser } from '../../../main/sync/ports';
+import { inlineWriter, type SyncWriter } from '../../../main/sync/writer/writes';
 import { deliverMessage } from '../../support/doveadm';
 import { addMailUser } from '../../support/mail-users';
 import { accountFor, rawMessage, rowsOf, syncRig } from './fixture';
@@ -19,6 +21,17 @@ afterAll(async () => {
 });
 
 const rfcDate = (date: Date) => date.toUTCString().replace('GMT', '+0000');
+
+/** A new user with `count` small messages a minute apart, months old. */
+async function userWithMessages(name: string, count: number) {
+  const user = await addMailUser(servers.dovecot, name);
+  const base = Date.UTC(2026, 0, 1);
+  for (let n = 1; n <= count; n++) {
+    const date = rfcDate(new Date(base + n * 60_000));
+    await deliverMessage(servers.dovecot, user.name, rawMessage(n, { subject: `${name} ${n}`, date }));
+  }
+  return user;
+}
 
 describe('body download', () => {
   it('fetches bodies only inside the offline window and skips very large messages', async () => {
@@ -97,31 +110,73 @@ describe('body download', () => {
     }
   });
 
-  it('downloads in several FETCH batches bounded by bytes, newest first, and stores every body', async () => {
-    const user = await addMailUser(servers.dovecot, 'batched');
-    const base = Date.UTC(2026, 0, 1);
-    for (let n = 1; n <= 30; n++) {
-      const date = rfcDate(new Date(base + n * 60_000));
-      await deliverMessage(servers.dovecot, user.name, rawMessage(n, { subject: `batched ${n}`, date }));
-    }
+  it('downloads in several FETCHes bounded by bytes, newest first, committed in slices, every body stored', async () => {
+    const user = await userWithMessages('batched', 30);
     const account = accountFor(servers, user);
     const done: number[] = [];
-    const summary = await syncMailboxBodiesOnly(account, user.password, done);
+    const fetched: string[] = [];
+    const summary = await syncMailboxBodiesOnly(account, user.password, done, {
+      // About 4.5 KB (20 of these 200 B messages) per FETCH; slices of about 1.5 KB.
+      fetchBytes: 4500,
+      onFetch: (uids) => fetched.push(uids),
+    });
     expect(summary).toBe(30);
-    // Several batches (about 1.5 KB of 200 B messages each), committed in order.
-    expect(done.length).toBeGreaterThan(3);
+    expect(fetched.length).toBeGreaterThan(1);
+    // Newest first: the first FETCH asks for the highest UIDs.
+    const uidsOf = (set: string | undefined) => (set ?? '').split(',').map(Number);
+    expect(Math.min(...uidsOf(fetched[0]))).toBeGreaterThan(Math.max(...uidsOf(fetched.at(-1))));
+    // Several slices, committed in order.
+    expect(done.length).toBeGreaterThan(fetched.length);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(done.at(-1)).toBe(30);
     const rows = rowsOf(rig.db, account.id, 'INBOX');
     expect(rows.filter((r) => r.body_state === 'stored')).toHaveLength(30);
   });
+
+  it('stops reading the answer while too much waits to be committed, and goes on once the writes do', async () => {
+    const user = await userWithMessages('held', 60);
+    const account = accountFor(servers, user);
+    let parsed = 0;
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writer = inlineWriter(rig.db);
+    const done: number[] = [];
+    const running = syncMailboxBodiesOnly(account, user.password, done, {
+      parser: {
+        parse: (raw, options) => {
+          parsed += 1;
+          return rig.deps.parser.parse(raw, options);
+        },
+      },
+      // The first commit waits until released: a writer far slower than the network.
+      writer: { ...writer, bodies: async (writes) => (await gate, writer.bodies(writes)) },
+    });
+    // One FETCH for all 60; slices of about 1.5 KB (7 messages), three slices' bytes in flight.
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The header pass comes first; then the body pass reads until it is held back.
+    while (parsed === 0) await pause(20);
+    for (let seen = -1; seen !== parsed; await pause(300)) seen = parsed;
+    expect(parsed).toBeLessThanOrEqual(35);
+    expect(done).toEqual([0]);
+    release();
+    expect(await running).toBe(60);
+    expect(parsed).toBe(60);
+    expect(done.at(-1)).toBe(60);
+    expect(rowsOf(rig.db, account.id, 'INBOX').filter((r) => r.body_state === 'stored')).toHaveLength(60);
+  });
 });
 
-/** Headers through a normal pass (no bodies in its window), then the body pass with tiny batches. */
+/** Headers through a normal pass (no bodies in its window), then the body pass with tiny slices. */
 async function syncMailboxBodiesOnly(
   account: ReturnType<typeof accountFor>,
   password: string,
   done: number[],
+  options: {
+    fetchBytes?: number;
+    onFetch?: (uids: string) => void;
+    parser?: MessageParser;
+    writer?: SyncWriter;
+  } = {},
 ): Promise<number> {
   // The messages are months old: a one-day window leaves every body for the pass below.
   const headersOnly = AccountSchema.parse({ ...account, imap: { offlineWindowDays: 1 } });
@@ -130,16 +185,24 @@ async function syncMailboxBodiesOnly(
     account.id,
   ]);
   const session = await openImapSession(account, password, rig.deps.session);
+  const client = session.client;
+  const fetch = client.fetch.bind(client);
+  client.fetch = (range, query, fetchOptions) => {
+    options.onFetch?.(String(range));
+    return fetch(range, query, fetchOptions);
+  };
   try {
     return await syncMailboxBodies({
       db: rig.db,
-      client: session.client,
+      client,
       mailboxId: mailbox?.id ?? '',
       path: 'INBOX',
-      parser: rig.deps.parser,
+      parser: options.parser ?? rig.deps.parser,
+      ...(options.writer ? { writer: options.writer } : {}),
       windowDays: null,
       maxBytes: 1_000_000,
       batchBytes: 1500,
+      ...(options.fetchBytes ? { fetchBytes: options.fetchBytes } : {}),
       onProgress: (n) => done.push(n),
     });
   } finally {
