@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { openImapSession } from '../../../main/mail/imap/session';
 import { applyFolderList, listServerFolders } from '../../../main/sync/folders';
-import { syncMailboxHeaders } from '../../../main/sync/mailbox-sync';
+import { HEADER_FETCH_SIZE, syncMailboxHeaders } from '../../../main/sync/mailbox-sync';
 import { syncAccounts } from '../../../main/sync/account-sync';
 import { deliverMessage } from '../../support/doveadm';
 import { addMailUser } from '../../support/mail-users';
@@ -111,7 +111,7 @@ describe('IMAP sync under load and faults', () => {
 
   it('does not break when messages are expunged while the header fetch runs', async () => {
     const user = await addMailUser(servers.dovecot, 'race');
-    await seedMaildir(servers.dovecot, user, 450);
+    await seedMaildir(servers.dovecot, user, 1200);
     const rig = newRig();
     const account = accountFor(servers, user);
     const session = await openImapSession(account, user.password, { trust: { extraCa: [servers.tls.ca] } });
@@ -130,12 +130,13 @@ describe('IMAP sync under load and faults', () => {
         qresync: session.qresync,
         serverThreads: session.serverThreads,
         onProgress: async (done) => {
-          // After the newest batch: another client expunges the oldest 100, not fetched yet.
-          if (done === 200) await other.messageDelete('1:100', { uid: true });
+          // After the newest FETCH (HEADER_FETCH_SIZE): another client expunges the oldest 100,
+          // not fetched yet.
+          if (done === HEADER_FETCH_SIZE) await other.messageDelete('1:100', { uid: true });
         },
       });
       expect(result.strategy).toBe('reseed');
-      expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(350);
+      expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(1100);
     } finally {
       await other.logout();
       await session.close();
@@ -143,7 +144,7 @@ describe('IMAP sync under load and faults', () => {
     const next = await rig.sync(account, user.password);
     expect(next.error).toBeNull();
     expect(rowsOf(rig.db, account.id, 'INBOX').map((r) => r.uid)[0]).toBe(101);
-    expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(350);
+    expect(rowsOf(rig.db, account.id, 'INBOX')).toHaveLength(1100);
   });
 
   it('syncs several accounts at once; one failing does not stop the others', async () => {
