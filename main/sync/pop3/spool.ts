@@ -30,7 +30,11 @@ export function spoolDirFor(databasePath: string): string {
 
 function failure(what: string, error: unknown): Pop3SpoolError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new Pop3SpoolError(`Downloaded mail could not be saved (${what}): ${reason}`, { cause: error });
+  return new Pop3SpoolError(
+    `Downloaded mail could not be saved (${what}): ${reason}. Nothing is lost: what was not saved stays on ` +
+      'the server and is downloaded at the next check. Make room on the disk that holds the profile.',
+    { cause: error },
+  );
 }
 
 export interface SpoolWriter {

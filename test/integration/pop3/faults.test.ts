@@ -246,7 +246,7 @@ describe('POP3 retrieval when saving fails', () => {
     );
     expect(first.ok).toBe(false);
     expect(first.errors.map((e) => e.kind)).toEqual(['store']);
-    expect(first.errors[0]?.message).toMatch(/Downloaded mail could not be saved/);
+    expect(first.errors[0]?.message).toMatch(/^Downloaded mail could not be saved .*Nothing is lost/);
     expect(first.retrieved).toBe(0);
     expect(pop3Rows(s.rig.db, 'acc-fault')).toEqual([]);
     expect(inboxRows(s.rig.db, 'acc-fault')).toEqual([]);
