@@ -50,6 +50,12 @@ const cases: Record<string, () => Buffer> = {
   'stray characters in base64 (decoded as before)': () =>
     mixed([part('application/pdf', `${b64(300)}\r\n!!junk!!\r\nQUJD`)]),
   'padding inside the data (decoded as before)': () => mixed([part('application/pdf', 'QQ==\r\nQUI=\r\nQUJD\r\n')]),
+  // Padding deep inside long data, at each offset within a 4-byte word: where the bulk is read a
+  // word at a time, the word that holds it must stop the count.
+  'padding after kilobytes of data, at every offset of a word (decoded as before)': () =>
+    mixed([301, 302, 304, 305].map((n) => part('application/pdf', `${b64(n)}\r\n${b64(3001, 0x42)}`))),
+  'a byte that is not ASCII inside the data (decoded as before)': () =>
+    mixed([part('image/png', `${b64(3000).slice(0, 2001)}\u00e9${b64(3000).slice(2001)}`)]),
   'a part cut off at the end (decoded as before)': () =>
     mixed([part('text/plain', b64(50)), part('application/zip', b64(4000))], { close: false }),
   'text attachments (skipped) and calendars (decoded as before)': () =>
@@ -95,6 +101,17 @@ describe('skipping attachment bodies', () => {
     expect(skipped.length).toBeLessThan(1000);
     const marker = Buffer.from(skipped).toString('latin1').split('\r\n\r\n').at(-1)?.split('\r\n')[0] ?? '';
     expect(skippedSize(Buffer.from(marker, 'base64'))).toBe(Math.floor((600_000 * 3) / 4));
+  });
+
+  it('gives the same sizes wherever the message lies in memory (the count reads aligned words)', () => {
+    const raw = largeMessage(600_001);
+    const expected = Buffer.from(skipAttachmentBodies(raw));
+    expect(expected.length).toBeLessThan(1000);
+    for (const offset of [1, 2, 3, 5]) {
+      const memory = new Uint8Array(raw.length + 8);
+      memory.set(raw, offset);
+      expect(Buffer.from(skipAttachmentBodies(memory.subarray(offset, offset + raw.length)))).toEqual(expected);
+    }
   });
 
   it('skips text that postal-mime takes as an attachment, and keeps body text and calendars', () => {
