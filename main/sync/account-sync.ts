@@ -1,3 +1,4 @@
+import type { StatusObject } from 'imapflow';
 import type { Account } from '../../shared/model/account';
 import type { AccountLock } from './account-lock';
 import type { AccountSyncSummary, FolderSyncSummary, SyncPhase } from '../../shared/model/sync';
@@ -6,11 +7,12 @@ import { openImapSession, type ImapSessionOptions } from '../mail/imap/session';
 import type { WritableDb } from '../store/driver';
 import { replayBeforeSync } from './actions/pass';
 import { syncMailboxBodies } from './bodies';
-import { recordFolderError } from './folder-state';
+import { readFolderState, recordFolderError, saveFolderState } from './folder-state';
 import { syncFolderList, type SyncedFolder } from './folders';
 import { syncMailboxHeaders } from './mailbox-sync';
 import type { MessageParser } from './ports';
 import { hasHeldRows, searchDeferral } from './search-pending';
+import { readKnownStatus, statusProvesUnchanged } from './status-check';
 import { inlineWriter, type SyncWriter } from './writer/writes';
 
 export interface SyncEvents {
@@ -67,7 +69,8 @@ export async function syncAccount(
   try {
     await replayBeforeSync(deps, session, accountId);
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: 0, total: 0 });
-    const { folders } = await syncFolderList(client, deps.db, accountId);
+    // With CONDSTORE, LIST-STATUS tells in the same round trip which folders changed at all.
+    const { folders, statuses } = await syncFolderList(client, deps.db, accountId, { status: session.condstore });
     const selectable = inboxFirst(folders.filter((f) => f.selectable));
     events.progress({ accountId, mailboxId: null, phase: 'folders', done: folders.length, total: folders.length });
 
@@ -86,6 +89,12 @@ export async function syncAccount(
         error: null,
       };
       summaries.set(folder.id, summary);
+      const status = statuses.get(folder.id);
+      if (status && skipUnchanged(deps.db, folder.id, status)) {
+        summary.total = status.messages ?? 0;
+        summary.durationMs = Date.now() - folderStarted;
+        continue;
+      }
       try {
         const result = await syncMailboxHeaders({
           db: deps.db,
@@ -161,6 +170,24 @@ async function releaseSearch(deps: AccountSyncDeps, accountId: string): Promise<
   } catch {
     // They stay held and the next pass releases them; this pass's own outcome is what it reports.
   }
+}
+
+/**
+ * A folder whose STATUS (from the listing) proves it unchanged is not examined: its state is
+ * saved as it stands, which marks it synced now and clears an error an earlier pass left.
+ */
+function skipUnchanged(db: WritableDb, mailboxId: string, status: StatusObject): boolean {
+  const known = readKnownStatus(db, mailboxId);
+  if (!statusProvesUnchanged(known, readFolderState(db, mailboxId).localCount, status)) return false;
+  db.transaction((tx) =>
+    saveFolderState(tx, mailboxId, {
+      uidvalidity: known.uidvalidity ?? 0,
+      uidnext: known.uidnext ?? 0,
+      highestmodseq: known.highestmodseq,
+      messageCount: known.messageCount ?? 0,
+    }),
+  );
+  return true;
 }
 
 function inboxFirst(folders: SyncedFolder[]): SyncedFolder[] {

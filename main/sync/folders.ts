@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImapFlow } from 'imapflow';
+import type { ImapFlow, StatusObject } from 'imapflow';
 import type { SpecialUse } from '../../shared/model/mailbox';
 import type { WritableDb } from '../store/driver';
 import { assignSpecialUses, type FolderFacts } from './special-use';
@@ -8,6 +8,8 @@ export interface ListedFolder extends FolderFacts {
   delimiter: string | null;
   parentPath: string | null;
   subscribed: boolean;
+  /** What LIST-STATUS reported with the listing; null when it was not asked for or not given. */
+  status?: StatusObject | null;
 }
 
 export interface SyncedFolder {
@@ -23,14 +25,29 @@ export interface FolderSyncResult {
   added: number;
   removed: number;
   renamed: number;
+  /** By mailbox id: the STATUS that came with the listing (see listServerFolders). */
+  statuses: ReadonlyMap<string, StatusObject>;
 }
+
+export interface ListOptions {
+  /**
+   * Ask for each folder's STATUS in the same LIST (LIST-STATUS, RFC 5819), when the server offers
+   * it: one round trip tells which folders changed, instead of an EXAMINE or STATUS per folder.
+   * Without LIST-STATUS nothing more is asked (imapflow would send a STATUS per folder).
+   */
+  status?: boolean;
+}
+
+/** What a listing asks of each folder: enough to tell an unchanged folder (status-check.ts). */
+const LIST_STATUS_QUERY = { messages: true, uidNext: true, uidValidity: true, highestModseq: true };
 
 /** New path → the old path of the same folder, renamed on the server (see findRenames). */
 export type FolderRenames = ReadonlyMap<string, string>;
 
 /** LIST (with subscription state) through imapflow, reduced to the facts the store keeps. */
-export async function listServerFolders(client: ImapFlow): Promise<ListedFolder[]> {
-  const listed = await client.list();
+export async function listServerFolders(client: ImapFlow, options: ListOptions = {}): Promise<ListedFolder[]> {
+  const withStatus = options.status === true && client.capabilities.has('LIST-STATUS');
+  const listed = await client.list(withStatus ? { statusQuery: LIST_STATUS_QUERY } : {});
   return listed.map((entry) => ({
     path: entry.path,
     name: entry.name,
@@ -38,6 +55,8 @@ export async function listServerFolders(client: ImapFlow): Promise<ListedFolder[
     delimiter: entry.delimiter || null,
     parentPath: entry.parentPath || null,
     subscribed: entry.subscribed,
+    // A folder LIST-STATUS could not report comes with { error } instead: nothing is known then.
+    status: entry.status && !('error' in entry.status) ? entry.status : null,
   }));
 }
 
@@ -89,8 +108,13 @@ export async function findRenames(
 }
 
 /** The server's folder list, with renames found, applied to the store (see applyFolderList). */
-export async function syncFolderList(client: ImapFlow, db: WritableDb, accountId: string): Promise<FolderSyncResult> {
-  const listed = await listServerFolders(client);
+export async function syncFolderList(
+  client: ImapFlow,
+  db: WritableDb,
+  accountId: string,
+  options: ListOptions = {},
+): Promise<FolderSyncResult> {
+  const listed = await listServerFolders(client, options);
   return applyFolderList(db, accountId, listed, await findRenames(client, db, accountId, listed));
 }
 
@@ -157,7 +181,9 @@ export function applyFolderList(
       specialUse: uses.get(folder.path) ?? null,
       selectable: isSelectable(folder),
     }));
-    return { folders, added, removed, renamed };
+    const statuses = new Map<string, StatusObject>();
+    for (const folder of ordered) if (folder.status) statuses.set(ids.get(folder.path) as string, folder.status);
+    return { folders, added, removed, renamed, statuses };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { StatusObject } from 'imapflow';
 import type { Account } from '../../../shared/model/account';
 import { toSessionError, type ImapSessionErrorCode } from '../../mail/imap/errors';
 import { openImapSession, type ImapSession } from '../../mail/imap/session';
@@ -5,7 +6,7 @@ import type { AccountSyncDeps, SyncEvents } from '../account-sync';
 import { syncFolderList, type SyncedFolder } from '../folders';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { syncFolderBodies, syncFolderHeaders, type FolderChange, type LiveFolder } from './folder-pass';
-import { readKnownStatus, statusChanged } from './status-check';
+import { readKnownStatus, statusChanged } from '../status-check';
 import type { SyncWriter } from '../writer/writes';
 
 export const DEFAULT_POLL_INTERVAL_MS = 3 * 60_000;
@@ -129,8 +130,11 @@ export function watchAccount(
     try {
       session = commandSession = await openImapSession(account, password, deps.session);
       if (stopped) throw new Error('stopped');
+      // A full check lists the folders with their STATUS (LIST-STATUS) where the server can.
+      let listedStatus: ReadonlyMap<string, StatusObject> = new Map();
       if (full || folders.length === 0) {
-        const listed = await syncFolderList(session.client, deps.db, accountId);
+        const listed = await syncFolderList(session.client, deps.db, accountId, { status: session.condstore });
+        listedStatus = listed.statuses;
         folders = listed.folders.filter((f) => f.selectable);
         // Folders appeared, went or were renamed (a new account, or another client): the folder pane must know
         // even when no message changed.
@@ -138,7 +142,9 @@ export function watchAccount(
           for (const folder of listed.folders) events.mailboxChanged(accountId, folder.id);
         }
       }
-      const targets = full ? await changedFolders(session, paths) : folders.filter((f) => paths.has(f.path));
+      const targets = full
+        ? await changedFolders(session, paths, listedStatus)
+        : folders.filter((f) => paths.has(f.path));
       const changes: FolderChange[] = [];
       for (const folder of targets) changes.push(await syncFolderHeaders(passDeps, session, accountId, folder));
       for (const change of changes) {
@@ -161,19 +167,25 @@ export function watchAccount(
   }
 
   /** Inbox (and anything IDLE flagged) always; other folders only when STATUS shows a change. */
-  async function changedFolders(session: ImapSession, always: Set<string>): Promise<LiveFolder[]> {
+  async function changedFolders(
+    session: ImapSession,
+    always: Set<string>,
+    listed: ReadonlyMap<string, StatusObject>,
+  ): Promise<LiveFolder[]> {
     const wanted: LiveFolder[] = [];
     for (const folder of inboxFirst(folders)) {
       if (folder.specialUse === 'inbox' || always.has(folder.path)) {
         wanted.push(folder);
         continue;
       }
-      const status = await session.client.status(folder.path, {
-        messages: true,
-        uidNext: true,
-        uidValidity: true,
-        ...(session.condstore ? { highestModseq: true } : {}),
-      });
+      const status =
+        listed.get(folder.id) ??
+        (await session.client.status(folder.path, {
+          messages: true,
+          uidNext: true,
+          uidValidity: true,
+          ...(session.condstore ? { highestModseq: true } : {}),
+        }));
       if (status === false || statusChanged(readKnownStatus(deps.db, folder.id), status)) wanted.push(folder);
     }
     return wanted;

@@ -99,13 +99,34 @@ describe.sequential('IMAP sync against Dovecot', () => {
     expect(rig.recorded.changed).toContain(byPath.get('INBOX')?.id);
   });
 
-  it('a resync with no change sends no FETCH', async () => {
+  it('a resync with no change examines no folder: LIST-STATUS shows them all unchanged', async () => {
     rig.recorded.commands.length = 0;
     const summary = await rig.sync(account(), user.password);
     expect(summary.folders.every((f) => f.strategy === 'unchanged')).toBe(true);
+    expect(summary.folders.find((f) => f.path === 'INBOX')).toMatchObject({ total: 3, added: 0 });
+    expect(rig.recorded.commands).toContain('LIST');
     expect(rig.recorded.commands).not.toContain('UID FETCH');
     expect(rig.recorded.commands).not.toContain('FETCH');
-    expect(rig.recorded.commands).toContain('EXAMINE');
+    // One round trip for every folder: neither an EXAMINE nor a STATUS of each.
+    expect(rig.recorded.commands).not.toContain('EXAMINE');
+    expect(rig.recorded.commands).not.toContain('STATUS');
+  });
+
+  it('a flag changed in one folder by another client examines that folder alone', async () => {
+    const other = await otherClient(servers, user);
+    try {
+      await other.mailboxOpen('Sent');
+      await other.messageFlagsAdd('1:*', ['\\Flagged']);
+    } finally {
+      await other.logout();
+    }
+    rig.recorded.commands.length = 0;
+    const summary = await rig.sync(account(), user.password);
+    expect(strategyOf(summary, 'Sent')).toBe('condstore');
+    expect(summary.folders.find((f) => f.path === 'Sent')).toMatchObject({ updated: 1 });
+    expect(summary.folders.filter((f) => f.path !== 'Sent').every((f) => f.strategy === 'unchanged')).toBe(true);
+    expect(rig.recorded.commands.filter((c) => c === 'EXAMINE')).toHaveLength(1);
+    expect(rowsOf(rig.db, account().id, 'Sent')[0]).toMatchObject({ flagged: 1 });
   });
 
   it('new mail is picked up incrementally', async () => {

@@ -1,5 +1,5 @@
 import type { StatusObject } from 'imapflow';
-import type { ReadableDb } from '../../store/driver';
+import type { ReadableDb } from '../store/driver';
 
 /** What the store holds about a folder, as STATUS can report it. */
 export interface KnownFolderStatus {
@@ -35,4 +35,24 @@ export function statusChanged(known: KnownFolderStatus, status: StatusObject): b
   if (status.uidNext !== undefined && status.uidNext !== known.uidnext) return true;
   if (status.messages !== undefined && status.messages !== known.messageCount) return true;
   return status.highestModseq !== undefined && status.highestModseq.toString() !== (known.highestmodseq ?? '');
+}
+
+/**
+ * Whether STATUS proves a folder unchanged since its last complete pass, so it need not be
+ * examined at all (DESIGN §5: HIGHESTMODSEQ unchanged → nothing to do). Stricter than
+ * statusChanged, which decides what a poll looks at: every value must be reported and equal, the
+ * count must also match the rows in the store, and HIGHESTMODSEQ is required on both sides,
+ * since without it a flag changed by another client leaves every other value as it was.
+ */
+export function statusProvesUnchanged(known: KnownFolderStatus, localCount: number, status: StatusObject): boolean {
+  if (known.uidvalidity === null || known.uidnext === null || known.highestmodseq === null) return false;
+  if (status.uidValidity === undefined || status.uidNext === undefined || status.messages === undefined) return false;
+  if (status.highestModseq === undefined) return false;
+  return (
+    Number(status.uidValidity) === known.uidvalidity &&
+    status.uidNext === known.uidnext &&
+    status.messages === known.messageCount &&
+    status.messages === localCount &&
+    status.highestModseq.toString() === known.highestmodseq
+  );
 }
