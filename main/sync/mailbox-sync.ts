@@ -247,8 +247,9 @@ async function fetchHeaders(
     for (const [index, uids] of fetches.entries()) {
       const batch: FetchMessageObject[] = [];
       let received = 0;
-      // A message expunged meanwhile is simply absent from the answer. What arrived of an answer
-      // that breaks off is not written: the next pass fetches it with the rest.
+      // A message expunged meanwhile is simply absent from the answer. When an answer breaks off,
+      // its full batches are already written and the part of a batch not yet full is not: the
+      // next pass fetches those with the rest.
       for await (const message of input.client.fetch(toUidSet(uids), query, { uid: true })) {
         batch.push(message);
         received += 1;
