@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs as `npm pretest`: the integration and e2e tests need a real Dovecot (IMAP + POP3),
-// openssl (the per-run test CA) and Chromium. Fresh CI machines have none of them, so as root
+// Runs as `npm pretest` and before the benches that start a mail server (`prebench:sync`, …):
+// the integration and e2e tests and those benches need a real Dovecot (IMAP + POP3), openssl
+// (the per-run test CA) and, for the e2e tests, Chromium. Fresh CI machines have none of them, so as root
 // this installs what is missing from Debian's archive; otherwise it names the command to run.
 // Quiet and fast when everything is already there.
 import { spawnSync } from 'node:child_process';
