@@ -1,4 +1,3 @@
-import type { StatusObject } from 'imapflow';
 import type { Account } from '../../shared/model/account';
 import type { AccountLock } from './account-lock';
 import type { AccountSyncSummary, FolderSyncSummary, SyncPhase } from '../../shared/model/sync';
@@ -7,12 +6,12 @@ import { openImapSession, type ImapSessionOptions } from '../mail/imap/session';
 import type { WritableDb } from '../store/driver';
 import { replayBeforeSync } from './actions/pass';
 import { syncMailboxBodies } from './bodies';
-import { readFolderState, recordFolderError, saveFolderState } from './folder-state';
-import { syncFolderList, type SyncedFolder } from './folders';
+import { recordFolderError } from './folder-state';
+import { inboxFirst, syncFolderList, type SyncedFolder } from './folders';
 import { syncMailboxHeaders } from './mailbox-sync';
 import type { MessageParser } from './ports';
 import { hasHeldRows, searchDeferral } from './search-pending';
-import { readKnownStatus, statusProvesUnchanged } from './status-check';
+import { markSyncedIfUnchanged } from './status-check';
 import { inlineWriter, type SyncWriter } from './writer/writes';
 
 export interface SyncEvents {
@@ -90,7 +89,7 @@ export async function syncAccount(
       };
       summaries.set(folder.id, summary);
       const status = statuses.get(folder.id);
-      if (status && skipUnchanged(deps.db, folder.id, status)) {
+      if (status && markSyncedIfUnchanged(deps.db, folder.id, status)) {
         summary.total = status.messages ?? 0;
         summary.durationMs = Date.now() - folderStarted;
         continue;
@@ -170,28 +169,6 @@ async function releaseSearch(deps: AccountSyncDeps, accountId: string): Promise<
   } catch {
     // They stay held and the next pass releases them; this pass's own outcome is what it reports.
   }
-}
-
-/**
- * A folder whose STATUS (from the listing) proves it unchanged is not examined: its state is
- * saved as it stands, which marks it synced now and clears an error an earlier pass left.
- */
-function skipUnchanged(db: WritableDb, mailboxId: string, status: StatusObject): boolean {
-  const known = readKnownStatus(db, mailboxId);
-  if (!statusProvesUnchanged(known, readFolderState(db, mailboxId).localCount, status)) return false;
-  db.transaction((tx) =>
-    saveFolderState(tx, mailboxId, {
-      uidvalidity: known.uidvalidity ?? 0,
-      uidnext: known.uidnext ?? 0,
-      highestmodseq: known.highestmodseq,
-      messageCount: known.messageCount ?? 0,
-    }),
-  );
-  return true;
-}
-
-function inboxFirst(folders: SyncedFolder[]): SyncedFolder[] {
-  return [...folders.filter((f) => f.specialUse === 'inbox'), ...folders.filter((f) => f.specialUse !== 'inbox')];
 }
 
 function folderError(db: WritableDb, folder: SyncedFolder, error: unknown): string {

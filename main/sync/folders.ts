@@ -194,3 +194,8 @@ function isSelectable(folder: ListedFolder): boolean {
 function depth(folder: ListedFolder): number {
   return folder.delimiter ? folder.path.split(folder.delimiter).length : 1;
 }
+
+/** The Inbox first, the rest in their order: a pass serves the folder the user looks at most first. */
+export function inboxFirst<T extends { specialUse: SpecialUse | null }>(folders: readonly T[]): T[] {
+  return [...folders.filter((f) => f.specialUse === 'inbox'), ...folders.filter((f) => f.specialUse !== 'inbox')];
+}

@@ -1,5 +1,6 @@
 import type { StatusObject } from 'imapflow';
-import type { ReadableDb } from '../store/driver';
+import type { ReadableDb, WritableDb } from '../store/driver';
+import { readFolderState, saveFolderState } from './folder-state';
 
 /** What the store holds about a folder, as STATUS can report it. */
 export interface KnownFolderStatus {
@@ -55,4 +56,23 @@ export function statusProvesUnchanged(known: KnownFolderStatus, localCount: numb
     status.messages === localCount &&
     status.highestModseq.toString() === known.highestmodseq
   );
+}
+
+/**
+ * A folder whose STATUS proves it unchanged (statusProvesUnchanged) need not be examined: its state
+ * is saved as it stands, which marks it synced now and clears an error an earlier pass left.
+ * Returns whether it was.
+ */
+export function markSyncedIfUnchanged(db: WritableDb, mailboxId: string, status: StatusObject): boolean {
+  const known = readKnownStatus(db, mailboxId);
+  if (!statusProvesUnchanged(known, readFolderState(db, mailboxId).localCount, status)) return false;
+  db.transaction((tx) =>
+    saveFolderState(tx, mailboxId, {
+      uidvalidity: known.uidvalidity ?? 0,
+      uidnext: known.uidnext ?? 0,
+      highestmodseq: known.highestmodseq,
+      messageCount: known.messageCount ?? 0,
+    }),
+  );
+  return true;
 }

@@ -3,10 +3,10 @@ import type { Account } from '../../../shared/model/account';
 import { toSessionError, type ImapSessionErrorCode } from '../../mail/imap/errors';
 import { openImapSession, type ImapSession } from '../../mail/imap/session';
 import type { AccountSyncDeps, SyncEvents } from '../account-sync';
-import { syncFolderList, type SyncedFolder } from '../folders';
+import { inboxFirst, syncFolderList, type SyncedFolder } from '../folders';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { syncFolderBodies, syncFolderHeaders, type FolderChange, type LiveFolder } from './folder-pass';
-import { readKnownStatus, statusChanged } from '../status-check';
+import { markSyncedIfUnchanged, readKnownStatus, statusChanged } from '../status-check';
 import type { SyncWriter } from '../writer/writes';
 
 export const DEFAULT_POLL_INTERVAL_MS = 3 * 60_000;
@@ -143,10 +143,14 @@ export function watchAccount(
         }
       }
       const targets = full
-        ? await changedFolders(session, paths, listedStatus)
-        : folders.filter((f) => paths.has(f.path));
+        ? await foldersToCheck(session, paths, listedStatus)
+        : folders.filter((f) => paths.has(f.path)).map((folder) => ({ folder, headers: true }));
       const changes: FolderChange[] = [];
-      for (const folder of targets) changes.push(await syncFolderHeaders(passDeps, session, accountId, folder));
+      for (const { folder, headers } of targets) {
+        changes.push(
+          headers ? await syncFolderHeaders(passDeps, session, accountId, folder) : unchanged(accountId, folder),
+        );
+      }
       for (const change of changes) {
         await syncFolderBodies(passDeps, session, account.imap.offlineWindowDays, change);
         if (change.added + change.updated + change.removed > 0) events.change?.(change);
@@ -166,27 +170,38 @@ export function watchAccount(
     }
   }
 
-  /** Inbox (and anything IDLE flagged) always; other folders only when STATUS shows a change. */
-  async function changedFolders(
+  /**
+   * What a full check looks at. A folder the listing's STATUS proves unchanged is not examined,
+   * though bodies an interrupted pass left are still fetched. Otherwise the Inbox and anything
+   * IDLE flagged are examined always, other folders when STATUS shows a change.
+   */
+  async function foldersToCheck(
     session: ImapSession,
     always: Set<string>,
     listed: ReadonlyMap<string, StatusObject>,
-  ): Promise<LiveFolder[]> {
-    const wanted: LiveFolder[] = [];
+  ): Promise<{ folder: LiveFolder; headers: boolean }[]> {
+    const wanted: { folder: LiveFolder; headers: boolean }[] = [];
     for (const folder of inboxFirst(folders)) {
+      const listedStatus = listed.get(folder.id);
+      if (!always.has(folder.path) && listedStatus && markSyncedIfUnchanged(deps.db, folder.id, listedStatus)) {
+        wanted.push({ folder, headers: false });
+        continue;
+      }
       if (folder.specialUse === 'inbox' || always.has(folder.path)) {
-        wanted.push(folder);
+        wanted.push({ folder, headers: true });
         continue;
       }
       const status =
-        listed.get(folder.id) ??
+        listedStatus ??
         (await session.client.status(folder.path, {
           messages: true,
           uidNext: true,
           uidValidity: true,
           ...(session.condstore ? { highestModseq: true } : {}),
         }));
-      if (status === false || statusChanged(readKnownStatus(deps.db, folder.id), status)) wanted.push(folder);
+      if (status === false || statusChanged(readKnownStatus(deps.db, folder.id), status)) {
+        wanted.push({ folder, headers: true });
+      }
     }
     return wanted;
   }
@@ -341,6 +356,7 @@ const PERMANENT: ReadonlySet<ImapSessionErrorCode> = new Set([
   'tls_failed',
 ]);
 
-function inboxFirst(folders: SyncedFolder[]): SyncedFolder[] {
-  return [...folders.filter((f) => f.specialUse === 'inbox'), ...folders.filter((f) => f.specialUse !== 'inbox')];
+/** A folder whose headers a pass left alone: only its bodies may still come. */
+function unchanged(accountId: string, folder: LiveFolder): FolderChange {
+  return { accountId, mailboxId: folder.id, path: folder.path, added: 0, updated: 0, removed: 0, bodies: 0 };
 }
